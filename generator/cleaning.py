@@ -1,0 +1,212 @@
+"""Stage 2: raw text -> body blocks, with web chrome removed and kept aside.
+
+What is removed is never lost silently: every dropped line is listed in `CleanedText.dropped`
+with the reason, and the byline, source credit, agency tag and header date become metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.datafiles import load_yaml
+from generator.model import Block, CleanedText, RawReport
+from generator.textnorm import fold
+
+_TERMINAL = tuple(".!?…;:,")
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
+
+
+@dataclass(frozen=True)
+class BoilerplateRules:
+    tail_markers: frozenset[str]
+    drop_lines: tuple[re.Pattern[str], ...]
+    agency_prefix: re.Pattern[str]
+    source_credit: re.Pattern[str]
+    caption: re.Pattern[str]
+    header_date: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> BoilerplateRules:
+    data = load_yaml("boilerplate.yaml")
+    return BoilerplateRules(
+        tail_markers=frozenset(_marker_key(m["text"]) for m in data["tail_markers"]),
+        drop_lines=tuple(re.compile(d["pattern"]) for d in data["drop_lines"]),
+        agency_prefix=re.compile(data["agency_prefix"]["pattern"]),
+        source_credit=re.compile(data["source_credit"]["pattern"]),
+        caption=re.compile(data["caption"]["pattern"]),
+        header_date=re.compile(data["header_date"]["pattern"], re.IGNORECASE),
+    )
+
+
+def _marker_key(line: str) -> str:
+    return fold(line).strip().rstrip(":").strip()
+
+
+def _squash(text: str) -> str:
+    """Whitespace-free, ellipsis-free form used to spot a repeated lead."""
+    return re.sub(r"\s+|…|\.\.\.", "", text)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with outer spaces stripped; a whitespace-only line becomes '' (a blank or photo slot)."""
+    return [line.strip() for line in text.split("\n")]
+
+
+def cut_tail(lines: list[str], rules: BoilerplateRules) -> tuple[list[str], list[str]]:
+    """Drop everything from the first tail marker ('Phản hồi', 'Bạn nên đọc', …) on."""
+    seen_body = False
+    for i, line in enumerate(lines):
+        if line and _marker_key(line) in rules.tail_markers and seen_body:
+            return lines[:i], [l for l in lines[i:] if l]
+        seen_body = seen_body or len(line) > 80
+    return lines, []
+
+
+def is_title_like(line: str) -> bool:
+    return 8 <= len(line) <= 220 and not line.endswith(_TERMINAL) and not _SENTENCE_END.search(line[:-1])
+
+
+def is_name_like(line: str) -> bool:
+    """A byline: 1–5 capitalised words, no digits or sentence punctuation ('THANH MAI', 'Thu Thảo')."""
+    words = line.replace(".", " ").split()
+    return (
+        0 < len(words) <= 5
+        and len(line) <= 40
+        and not any(ch.isdigit() for ch in line)
+        and not line.endswith(_TERMINAL)
+        and all(w[0].isupper() for w in words)
+    )
+
+
+def remove_repeated_lead(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Scrapers often repeat the lead (the sapo) before the full text: drop a paragraph that the text after it begins with."""
+    if len(paragraphs) < 2:
+        return paragraphs, []
+    first = _squash(paragraphs[0])
+    following = _squash("".join(paragraphs[1:4]))
+    if len(first) >= 40 and following.startswith(first):
+        return paragraphs[1:], [paragraphs[0]]
+    return paragraphs, []
+
+
+def strip_agency_prefix(paragraph: str, rules: BoilerplateRules) -> tuple[str, str | None]:
+    match = rules.agency_prefix.match(paragraph)
+    if not match:
+        return paragraph, None
+    tag = match.group("tag")
+    # Only an all-capitals tag ("LSO", "QNO") or a domain ("Baonghean.vn") is an agency tag.
+    if not (tag.isupper() or tag.lower().endswith(".vn")):
+        return paragraph, None
+    return paragraph[match.end():], tag
+
+
+def split_credit(line: str, rules: BoilerplateRules) -> tuple[str | None, str | None]:
+    """'Quốc Tuấn _ Theo website Kiên Giang' -> ('Quốc Tuấn', 'Theo website Kiên Giang'); else (None, None)."""
+    match = rules.source_credit.search(line)
+    if not match:
+        return None, None
+    credit = match.group("credit").strip()
+    before = line[: match.start("credit")].strip().strip("_|-–—").strip()
+    return (before or None), credit
+
+
+def clean_report(raw: RawReport) -> CleanedText:
+    rules = boilerplate_rules()
+    dropped: list[tuple[str, str]] = []
+    lines, tail = cut_tail(split_lines(raw.text), rules)
+    dropped += [("web page tail (comments, related links)", t) for t in tail]
+
+    # Header date lines and the title line come before the body.
+    header: list[str] = []
+    while lines and (not lines[0] or rules.header_date.match(lines[0])):
+        if lines[0]:
+            header.append(lines[0])
+        lines = lines[1:]
+    title: str | None = None
+    rest = [l for l in lines[1:] if l]
+    if lines and is_title_like(lines[0]) and rest:
+        title, lines = lines[0], lines[1:]
+
+    entries: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if any(p.search(fold(line)) for p in rules.drop_lines):
+            dropped.append(("web page chrome", line))
+            continue
+        entries.append(line)
+
+    # Byline and source credit sit at the end.
+    byline: str | None = None
+    credit: str | None = None
+    while entries:
+        text = entries[-1]
+        name, found_credit = split_credit(text, rules)
+        if found_credit and credit is None:
+            credit = found_credit
+            byline = byline or name
+            entries.pop()
+            continue
+        if byline is None and is_name_like(text) and len(entries) > 1:
+            byline = text
+            entries.pop()
+            continue
+        break
+
+    paragraphs = entries
+    prefix: str | None = None
+    stripped: list[str] = []
+    for i, p in enumerate(paragraphs):
+        new, tag = strip_agency_prefix(p, rules) if i < 2 else (p, None)
+        if tag:
+            prefix = prefix or tag
+        stripped.append(new)
+    paragraphs, repeated = remove_repeated_lead(stripped)
+    dropped += [("repeated lead paragraph", r) for r in repeated]
+
+    blocks = tuple(classify_blocks(paragraphs, _photo_slots(raw.text), rules))
+    return CleanedText(
+        title_line=title,
+        header_lines=tuple(header),
+        blocks=blocks,
+        byline=byline,
+        source_credit=credit,
+        agency_prefix=prefix,
+        dropped=tuple(dropped),
+    )
+
+
+def _photo_slots(text: str) -> frozenset[str]:
+    """Lines that follow a whitespace-only line (an image that the scraper lost): caption candidates."""
+    slots: set[str] = set()
+    raw_lines = text.split("\n")
+    for i, line in enumerate(raw_lines):
+        if line and not line.strip():  # spaces only (NBSP etc.), not an empty separator line
+            following = [l.strip() for l in raw_lines[i + 1 : i + 4] if l.strip()]
+            if following:
+                slots.add(following[0])
+    return frozenset(slots)
+
+
+def classify_blocks(paragraphs: list[str], photo_slots: frozenset[str], rules: BoilerplateRules) -> list[Block]:
+    blocks: list[Block] = []
+    last = len(paragraphs) - 1
+    for i, text in enumerate(paragraphs):
+        blocks.append(Block(kind=_block_kind(i, last, text, paragraphs, photo_slots, rules), text=text))
+    return blocks
+
+
+def _block_kind(i: int, last: int, text: str, paragraphs: list[str], photo_slots: frozenset[str], rules: BoilerplateRules) -> str:
+    if rules.caption.search(text) and len(text) < 300:
+        return "caption"
+    if text in photo_slots and len(text) < 300 and i > 0:
+        return "caption"
+    if i == 1 and len(text) < 110 and len(_SENTENCE_END.findall(text)) <= 1 and text.endswith(".") and len(paragraphs[0]) > 150:
+        # a one-sentence line right after the lead: the caption of the lead photo
+        return "caption"
+    if 0 < i < last and len(text) <= 120 and not text.endswith(_TERMINAL) and text[0].isupper():
+        return "heading"
+    return "paragraph"

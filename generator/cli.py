@@ -1,0 +1,205 @@
+"""Command line: thin wrappers over the library. `python -m generator --help` explains each."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Sequence
+
+from generator.model import Report, ReportError
+from generator.pipeline import Corpus, process_corpus
+from generator.reading import find_reports
+from generator.registry import load_registry
+from generator.rendering import LANGS, build_context, render_pages
+from generator.writing import WriteError, write_pages
+
+DESCRIPTION = """\
+Turn raw scraped reports (source_reports/*.txt) into the bilingual archive site.
+
+  build     generate docs/ from the raw reports, then build site/ with MkDocs (vi at /, en at /en/)
+  generate  only generate docs/ (Markdown with YAML front matter)
+  inspect   print the metadata extracted from raw files as JSON, writing nothing
+  check     list reports with low-confidence or conflicting fields (exit 1 if any)
+  serve     build, then serve site/ on 127.0.0.1:8000 and rebuild when a source file changes
+  schema    print the JSON Schema of a report page's front matter
+  gazetteer regenerate generator/data/gazetteer.json from the vietnamadminunits package
+"""
+
+
+def _progress(done: int, total: int, started: float) -> None:
+    if total >= 200 and (done % 500 == 0 or done == total):
+        rate = done / max(time.perf_counter() - started, 1e-9)
+        print(f"  {done}/{total} reports ({rate:.0f}/s)", file=sys.stderr, flush=True)
+
+
+def load(source_dir: Path, files: Sequence[Path] | None = None) -> Corpus:
+    paths = list(files) if files else find_reports(source_dir)
+    registry = load_registry()
+    corpus = Corpus()
+    started = time.perf_counter()
+    for index, path in enumerate(paths, 1):
+        part = process_corpus([path], registry)
+        corpus.reports += part.reports
+        corpus.errors += part.errors
+        _progress(index, len(paths), started)
+    return corpus
+
+
+def report_summary(report: Report) -> dict[str, Any]:
+    """The `inspect --json` record: values, then evidence and confidence per field."""
+    m = report.metadata
+    date = m.date.value
+    province = m.province.value
+    return {
+        "id": report.id,
+        "file": str(report.raw.path),
+        "title": m.title.value,
+        "title_derived": m.title_derived,
+        "date": date.iso if date else None,
+        "date_precision": date.precision if date else None,
+        "province": province.name if province else None,
+        "province_2025": province.name_2025 if province else None,
+        "directives": list(m.directive_ids),
+        "implements": list(m.implements),
+        "cites": list(m.cites),
+        "local_documents": [d.symbol for d in m.local_documents],
+        "author": m.author.value,
+        "source": m.source.value,
+        "evidence": {
+            "title": {"text": m.title.evidence, "confidence": m.title.confidence.value, "from": m.title.source},
+            "date": {"text": m.date.evidence, "confidence": m.date.confidence.value, "from": m.date.source},
+            "province": {"text": m.province.evidence, "confidence": m.province.confidence.value, "from": m.province.source},
+            "author": {"text": m.author.evidence, "confidence": m.author.confidence.value, "from": m.author.source},
+            "source": {"text": m.source.evidence, "confidence": m.source.confidence.value, "from": m.source.source},
+            "directives": [asdict(d) for d in m.directives],
+        },
+        "editor_fields": list(report.editor_fields),
+        "warnings": list(m.warnings),
+    }
+
+
+def generate_docs(corpus: Corpus, docs_dir: Path) -> None:
+    context = build_context(corpus.reports, load_registry())
+    for lang in LANGS:
+        stats = write_pages(docs_dir / lang, render_pages(context, lang))
+        print(f"docs/{lang}: {stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed", file=sys.stderr)
+
+
+def _print_errors(errors: list[ReportError]) -> None:
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+
+
+def cmd_generate(args: argparse.Namespace, build: bool) -> int:
+    corpus = load(args.source)
+    _print_errors(corpus.errors)
+    try:
+        generate_docs(corpus, args.docs)
+    except WriteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if build:
+        from generator.site import SiteBuildError, build_site
+
+        try:
+            build_site(args.project)
+        except SiteBuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"site built in {args.project / 'site'} ({len(corpus.reports)} reports)", file=sys.stderr)
+    return 1 if corpus.errors else 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    corpus = load(args.source, args.files)
+    records = [report_summary(r) for r in corpus.reports]
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for r in records:
+            print(f"{r['id']}: {r['title']}\n  date {r['date']} ({r['date_precision']}), province {r['province']}, "
+                  f"implements {', '.join(r['implements']) or '-'}, cites {', '.join(r['cites']) or '-'}")
+            for w in r["warnings"]:
+                print(f"  ! {w}")
+    _print_errors(corpus.errors)
+    return 1 if corpus.errors else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    corpus = load(args.source)
+    flagged = 0
+    for report in corpus.reports:
+        m = report.metadata
+        low = [name for name, f in (("title", m.title), ("date", m.date), ("province", m.province)) if f.confidence.value == "low"]
+        if low or m.warnings:
+            flagged += 1
+            print(f"{report.raw.path}: low confidence: {', '.join(low) or 'none'}")
+            for w in m.warnings:
+                print(f"  ! {w}")
+    _print_errors(corpus.errors)
+    print(f"{flagged} of {len(corpus.reports)} reports need an editor; {len(corpus.errors)} could not be read", file=sys.stderr)
+    return 1 if flagged or corpus.errors else 0
+
+
+def cmd_schema(_: argparse.Namespace) -> int:
+    from generator.schema import ReportFrontMatter
+
+    print(json.dumps(ReportFrontMatter.model_json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from generator.gazetteer import build_gazetteer_data
+    from generator.writing import atomic_write
+
+    target = Path(__file__).parent / "data" / "gazetteer.json"
+    atomic_write(target, json.dumps(build_gazetteer_data(), ensure_ascii=False, indent=1) + "\n")
+    print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from generator.serving import serve
+
+    return serve(args, lambda: cmd_generate(args, build=True))
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m generator", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--project", type=Path, default=Path("."), help="project folder with mkdocs.yml (default: .)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_paths(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--source", type=Path, default=Path("source_reports"), help="raw reports folder (default: source_reports)")
+        sp.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder to generate into (default: docs)")
+        return sp
+
+    with_paths(sub.add_parser("build", help="generate docs/ and build site/"))
+    with_paths(sub.add_parser("generate", help="generate docs/ only"))
+    sp = with_paths(sub.add_parser("inspect", help="print extracted metadata, writing nothing"))
+    sp.add_argument("files", nargs="*", type=Path, help="raw files (default: every report in --source)")
+    sp.add_argument("--json", action="store_true", help="print a JSON list, one object per file")
+    with_paths(sub.add_parser("check", help="list reports that need an editor"))
+    sp = with_paths(sub.add_parser("serve", help="live preview on 127.0.0.1"))
+    sp.add_argument("--port", type=int, default=8000)
+    sub.add_parser("schema", help="JSON Schema of the report front matter")
+    sub.add_parser("gazetteer", help="regenerate data/gazetteer.json from vietnamadminunits")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    commands = {
+        "build": lambda a: cmd_generate(a, build=True),
+        "generate": lambda a: cmd_generate(a, build=False),
+        "inspect": cmd_inspect,
+        "check": cmd_check,
+        "serve": cmd_serve,
+        "schema": cmd_schema,
+        "gazetteer": cmd_gazetteer,
+    }
+    return commands[args.command](args)

@@ -1,0 +1,165 @@
+"""The report's date: event or publication date, its precision, the text it came from, and doubts.
+
+Dates of documents the report cites ("Chỉ thị 03, ngày 14-5-2011") are not the report's date;
+a website header ("Thứ hai, 27/06/2022") is the page's date and may be years after the events.
+When the evidence is weak or conflicting the date is left empty and a warning says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.model import CleanedText, Confidence, DateValue, Extracted
+from generator.textnorm import fold_keep_length
+
+_DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?"
+# At the start of the lead: "Sáng ngày 5/01/2012,", "Sáng 23-8,", "Ngày 12.10,"
+LEAD_DAY = re.compile(r"^(?P<all>(?:(?:sang|chieu|trua|toi|dem)\s+)?(?:(?:hom\s+)?nay\s+)?(?:ngay\s+)?" + _DMY + r")(?![\d/.-])")
+# "Trung tuần tháng 1 vừa qua", "Cuối tháng 5/2012", "Tháng 3 năm 2019"
+LEAD_MONTH = re.compile(
+    r"^(?P<all>(?:(?:thuong|trung|ha)\s+tuan|dau|giua|cuoi)?\s*thang\s+(?P<m>\d{1,2})(?:\s*(?:/|nam)\s*(?P<y>(?:19|20)\d{2}))?)(?![\d])"
+)
+FULL_DATE = re.compile(r"(?<![\d/.-])" + r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?![\d])")
+WORDED_DATE = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>(?:19|20)\d{2})")
+YEAR = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?![\d])")
+# Before a year: a target or a span, not the time of the report ("đến năm 2015", "2010 – 2015").
+TARGET_BEFORE = re.compile(r"(?:den|toi|nhiem ky|giai doan|tam nhin|chien luoc)\s*(?:nam\s*)?$")
+SPAN_AROUND = re.compile(r"\d{4}\s*[-–]\s*$")
+# Before a date: the date of a document being cited.
+DOCUMENT_BEFORE = re.compile(
+    r"(?:\d{1,4}\s*[-/]\s*[a-z]{2,4}\s*[/-]\s*[a-z.]{2,6}|(?:chi thi|nghi quyet|ket luan|ke hoach|huong dan|quy dinh|quyet dinh|cong van|thong bao|chuong trinh)[^.;]{0,20})\s*,?\s*(?:ngay\s*)?$"
+)
+STATUS_BEFORE = re.compile(r"(?:tinh den|den|tu|truoc|sau)\s*(?:het\s*)?(?:ngay\s*)?$")
+WEEKDAY_HEADER = re.compile(r"(?:thu\s+(?:hai|ba|tu|nam|sau|bay|\d)|chu\s+nhat)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: dt.date
+    text: str
+    kind: str  # "document", "status" or "other"
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def body_date_mentions(body: str) -> list[DateMention]:
+    folded = fold_keep_length(body)
+    found: list[DateMention] = []
+    for pattern in (FULL_DATE, WORDED_DATE):
+        for m in pattern.finditer(folded):
+            date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
+            if not date:
+                continue
+            before = folded[max(0, m.start() - 60) : m.start()]
+            kind = "document" if DOCUMENT_BEFORE.search(before) else "status" if STATUS_BEFORE.search(before) else "other"
+            found.append(DateMention(date, body[m.start() : m.end()], kind))
+    return found
+
+
+def context_years(text: str) -> list[int]:
+    """Years the text speaks of as its own time ('năm 2013'), not targets ('đến năm 2015') or spans."""
+    folded = fold_keep_length(text)
+    years = []
+    for m in YEAR.finditer(folded):
+        before = folded[max(0, m.start() - 25) : m.start()]
+        if TARGET_BEFORE.search(before) or SPAN_AROUND.search(before) or DOCUMENT_BEFORE.search(before):
+            continue
+        if re.match(r"\s*[-–]\s*\d{4}", folded[m.end() : m.end() + 8]):
+            continue
+        if re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$", before) and DOCUMENT_BEFORE.search(folded[max(0, m.start() - 80) : m.start() - 6]):
+            continue
+        years.append(int(m["y"]))
+    return years
+
+
+def _year_in_context(text: str) -> tuple[int | None, str]:
+    """The most spoken-of year ('năm 2013' ×3), latest first on ties."""
+    folded = fold_keep_length(text)
+    named = Counter(int(m.group(1)) for m in re.finditer(r"nam\s+((?:19|20)\d{2})(?!\d)", folded)
+                    if not TARGET_BEFORE.search(folded[max(0, m.start() - 12) : m.start()]))
+    if named:
+        year = max(named, key=lambda y: (named[y], y))
+        return year, f"“năm {year}” ×{named[year]} in the text"
+    return None, ""
+
+
+def _header_date(header_lines: tuple[str, ...]) -> tuple[dt.date, str] | None:
+    for line in header_lines:
+        m = FULL_DATE.search(line)
+        if m:
+            date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
+            if date:
+                return date, line
+    return None
+
+
+def extract_date(cleaned: CleanedText, title: str | None) -> tuple[Extracted[DateValue], list[str]]:
+    warnings: list[str] = []
+    lead = cleaned.blocks[0].text if cleaned.blocks else ""
+    body = cleaned.body
+    text = f"{title or ''}\n{body}"
+    header = _header_date(cleaned.header_lines)
+    mentions = body_date_mentions(body)
+    years = context_years(text)
+    folded_lead = fold_keep_length(lead)
+
+    day = LEAD_DAY.match(folded_lead)
+    if day:
+        shown = lead[: day.end("all")]
+        month, d = int(day["m"]), int(day["d"])
+        if day["y"]:
+            date = _valid(int(day["y"]), month, d)
+            if date:
+                if header and abs(header[0].year - date.year) > 1:
+                    warnings.append(f"date: the page header says {header[1]!r}, the lead says “{shown}”; kept the lead")
+                return Extracted(DateValue(date.isoformat(), "day"), Confidence.HIGH, shown), warnings
+        else:
+            year, why = (header[0].year, f"page header {header[1]!r}") if header else _year_in_context(text)
+            date = _valid(year, month, d) if year else None
+            if date:
+                warnings.append(f"date: “{shown}” has no year; year {year} taken from {why}")
+                return Extracted(DateValue(date.isoformat(), "day"), Confidence.MEDIUM, shown), warnings
+
+    month_match = LEAD_MONTH.match(folded_lead)
+    if month_match and 1 <= int(month_match["m"]) <= 12:
+        shown = lead[: month_match.end("all")]
+        if month_match["y"]:
+            return Extracted(DateValue(f"{month_match['y']}-{int(month_match['m']):02d}", "month"), Confidence.HIGH, shown), warnings
+        year, why = _year_in_context(text)
+        if year:
+            warnings.append(f"date: “{shown}” has no year; year {year} taken from {why}")
+            return Extracted(DateValue(f"{year}-{int(month_match['m']):02d}", "month"), Confidence.MEDIUM, shown), warnings
+
+    if header:
+        latest = max(years + [m.date.year for m in mentions], default=None)
+        if latest is not None and header[0].year - latest > 2:
+            warnings.append(
+                f"date: the only full date is the page header {header[1]!r}, {header[0].year - latest} years after the "
+                f"latest year in the text ({latest}); it is the website's date, not the report's. Date left empty"
+            )
+            return Extracted(None, Confidence.LOW, header[1]), warnings
+        warnings.append(f"date: taken from the page header {header[1]!r}, which may be the website's date")
+        return Extracted(DateValue(header[0].isoformat(), "day"), Confidence.MEDIUM, header[1]), warnings
+
+    status = [m for m in mentions if m.kind == "status"]
+    if status:
+        latest_status = max(status, key=lambda m: m.date)
+        warnings.append(
+            f"date: no date of the event or of publication; the text reports progress up to “{latest_status.text}”, "
+            f"so only the year {latest_status.date.year} is given"
+        )
+        return Extracted(DateValue(str(latest_status.date.year), "year"), Confidence.MEDIUM, latest_status.text), warnings
+
+    if years:
+        warnings.append(f"date: no date in the text (years mentioned: {', '.join(map(str, sorted(set(years))))}); left for an editor")
+    else:
+        warnings.append("date: no date in the text; left for an editor")
+    return Extracted(None, Confidence.LOW, ""), warnings

@@ -1,0 +1,273 @@
+"""Find the Party documents a report mentions, resolve them to registry ids, and rank them.
+
+A report *implements* its main document (the one it is about) and the plans that put that
+document into practice; every other central document it names is *cited*. Local documents
+(…/TU, …/HU, …/ĐU) are kept apart: their numbers repeat in every province.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from generator import directive_patterns as pat
+from generator.model import DocumentRef
+from generator.registry import Directive, Registry, roman_term, term_for_year
+from generator.textnorm import fold
+
+TYPE_WEIGHT = {"Chỉ thị": 1.0, "Nghị quyết": 1.0, "Kết luận": 1.0, "Quy định": 0.7, "Kế hoạch": 0.5, "Hướng dẫn": 0.4}
+_KHOA = re.compile(r"khoa\s*(?P<term>xiv|xiii|xii|xi|x|ix|viii|\d{1,2})(?![a-z])")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str  # as printed
+    directive_id: str | None = None  # central document, registered or not
+    registered: bool = True
+    local_symbol: str | None = None  # a provincial / district document
+
+
+@dataclass
+class DocumentFindings:
+    mentions: list[Mention] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _symbol_text(num: str, type_code: str, issuer: str) -> str:
+    return f"{int(num):02d}-{type_code}/{issuer}"
+
+
+def _overlaps(spans: list[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in spans)
+
+
+def _after(folded: str, end: int, width: int = 90) -> str:
+    return folded[end : end + width]
+
+
+def _date_after(folded: str, end: int) -> dt.date | None:
+    """The date written with a mention ("…, ngày 14-5-2011", "… của Ban Bí thư ngày 01-7-2011")."""
+    window = _after(folded, end, 70)
+    stop = pat.NEXT_DOCUMENT.search(window)
+    match = pat.DATE_AFTER.search(window[: stop.start()] if stop else window)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _term_after(folded: str, end: int) -> str | None:
+    match = pat.TERM_AFTER.match(_after(folded, end))
+    return roman_term(match["term"]) if match else None
+
+
+def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: set[str], years: list[int]) -> Directive | None:
+    """Pick one registry entry among homonyms by date, term, lineage, subject, then era."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    on_date = _date_after(folded, end)
+    if on_date:
+        same = [c for c in candidates if c.date == on_date]
+        if len(same) == 1:
+            return same[0]
+    term = _term_after(folded, end)
+    if term:
+        same = [c for c in candidates if c.term == term]
+        if len(same) == 1:
+            return same[0]
+    lineage = [c for c in candidates if c.implements in resolved or c.continues in resolved]
+    if len(lineage) == 1:
+        return lineage[0]
+    subject = [c for c in candidates if any(fold(k) in folded for k in c.keywords)]
+    if len(subject) == 1:
+        return subject[0]
+    if years:
+        era = term_for_year(max(years))
+        same = [c for c in candidates if c.term == era]
+        if len(same) == 1:
+            return same[0]
+    return None
+
+
+def find_symbol_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
+    pending: list[tuple[re.Match[str], tuple[Directive, ...]]] = []
+    for match in pat.SYMBOL.finditer(folded):
+        type_code = pat.TYPE_CODES[match["type"]]
+        issuer, central = pat.ISSUERS[match["iss"]]
+        symbol = _symbol_text(match["num"], type_code, issuer)
+        printed = text[match.start() : match.end()]
+        if not central:
+            findings.mentions.append(Mention(match.start(), match.end(), printed, local_symbol=symbol))
+            continue
+        candidates = registry.by_symbol(symbol)
+        if not candidates:
+            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=symbol, registered=False))
+        elif len(candidates) == 1:
+            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=candidates[0].id))
+        else:
+            pending.append((match, candidates))
+    resolved = {m.directive_id for m in findings.mentions if m.directive_id}
+    for match, candidates in pending:  # homonyms, once the unambiguous ones are known
+        printed = text[match.start() : match.end()]
+        chosen = _choose(candidates, folded, match.end(), resolved, years)
+        if chosen:
+            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=chosen.id))
+        else:
+            ids = ", ".join(c.id for c in candidates)
+            findings.warnings.append(f"“{printed}” could be any of {ids}; left for an editor")
+
+
+def _expand_plenums(match: re.Match[str]) -> list[int]:
+    first = pat.ordinal_value(match["n1"] or match["n2"] or "")
+    more = [int(n) for n in re.findall(r"\d{1,2}", match["more"] or "")]
+    return [n for n in [first, *more] if n]
+
+
+def _term_from_context(folded: str, start: int, years: list[int]) -> tuple[str | None, bool]:
+    """The term a plenum mention without "khóa" refers to: nearest earlier 'khóa X', else the era."""
+    before = list(_KHOA.finditer(folded[:start]))
+    if before:
+        return roman_term(before[-1]["term"]), True
+    after = _KHOA.search(folded, start)
+    if after:
+        return roman_term(after["term"]), True
+    if years:
+        return term_for_year(min(years)), False
+    return None, False
+
+
+def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
+    for match in pat.PLENUM.finditer(folded):
+        if _overlaps(findings.mentions, match.start(), match.end()):
+            continue
+        printed = text[match.start() : match.end()]
+        term = roman_term(match["term"]) if match["term"] else None
+        if term is None:
+            term, from_text = _term_from_context(folded, match.start(), years)
+            if term is None:
+                findings.warnings.append(f"“{printed}” names a plenum without its term (khóa); left for an editor")
+                continue
+            if not from_text:
+                findings.warnings.append(f"“{printed}”: term {term} assumed from the years in the text")
+        for plenum in _expand_plenums(match):
+            documents = registry.by_plenum(plenum, term)
+            if len(documents) == 1:
+                findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=documents[0].id))
+            elif documents:
+                ids = ", ".join(d.id for d in documents)
+                findings.warnings.append(
+                    f"“{printed}” names plenum {plenum} of term {term}, which issued several documents ({ids}); not resolved"
+                )
+            else:
+                findings.warnings.append(f"“{printed}”: no document of plenum {plenum}, term {term} in the registry")
+
+
+def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
+    explicit: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for m in findings.mentions:
+        if m.directive_id and m.registered:
+            d = registry.get(m.directive_id)
+            if d:
+                explicit[(d.type, d.number)].add(d.id)
+    resolved = {m.directive_id for m in findings.mentions if m.directive_id}
+    for match in pat.BARE.finditer(folded):
+        if _overlaps(findings.mentions, match.start(), match.end()):
+            continue
+        type_name = pat.TYPE_WORDS.get(match["tw"])
+        number = int(match["num"])
+        printed = text[match.start() : match.end()]
+        after = _after(folded, match.end())
+        if pat.LOCAL_ISSUER_AFTER.match(after):
+            findings.mentions.append(Mention(match.start(), match.end(), printed, local_symbol=printed))
+            continue
+        if type_name is None:
+            continue
+        known = explicit.get((type_name, number))
+        if known and len(known) == 1:
+            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=next(iter(known))))
+            continue
+        candidates = registry.by_type_number(type_name, number)
+        chosen = _choose(candidates, folded, match.end(), resolved, years) if len(candidates) > 1 else None
+        if len(candidates) == 1:
+            chosen = candidates[0] if _bare_is_plausible(candidates[0], folded, match.end(), years) else None
+        if chosen:
+            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=chosen.id))
+            resolved.add(chosen.id)
+        elif candidates or pat.CENTRAL_ISSUER_AFTER.match(after):
+            findings.warnings.append(f"“{printed}” could not be resolved to one registered document; left for an editor")
+
+
+def _bare_is_plausible(candidate: Directive, folded: str, end: int, years: list[int]) -> bool:
+    """A bare "Chỉ thị 05" is the central 05-CT/TW only with supporting context."""
+    if pat.CENTRAL_ISSUER_AFTER.match(_after(folded, end)):
+        return True
+    on_date = _date_after(folded, end)
+    if on_date:
+        return on_date == candidate.date
+    term = _term_after(folded, end)
+    if term:
+        return term == candidate.term
+    if any(fold(k) in folded for k in candidate.keywords):
+        return True
+    if years and candidate.date:
+        return candidate.date.year <= max(years) <= candidate.date.year + 10
+    return False
+
+
+def find_mentions(text: str, registry: Registry, years: list[int]) -> DocumentFindings:
+    folded = pat.prepare(text)
+    findings = DocumentFindings()
+    find_symbol_mentions(text, folded, registry, years, findings)
+    find_plenum_mentions(text, folded, registry, years, findings)
+    find_bare_mentions(text, folded, registry, years, findings)
+    findings.mentions.sort(key=lambda m: m.start)
+    findings.warnings = list(dict.fromkeys(findings.warnings))
+    return findings
+
+
+def rank_documents(mentions: list[Mention], folded: str, title_end: int, lead_end: int, registry: Registry) -> tuple[DocumentRef, ...]:
+    """Main document first (implements), then the plans implementing it, then the cited ones."""
+    central = [m for m in mentions if m.directive_id]
+    if not central:
+        return ()
+    counts = Counter(m.directive_id for m in central)
+    scores: dict[str, float] = defaultdict(float)
+    first_seen: dict[str, int] = {}
+    evidence: dict[str, str] = {}
+    for m in central:
+        doc_id = m.directive_id or ""
+        first_seen.setdefault(doc_id, m.start)
+        evidence.setdefault(doc_id, m.text)
+        score = 1.0
+        if m.start < title_end:
+            score += 4
+        elif m.start < lead_end:
+            score += 2
+        if pat.IMPLEMENT_BEFORE.search(folded[max(0, m.start - 45) : m.start]):
+            score += 1.5
+        scores[doc_id] += score
+    for doc_id in scores:
+        directive = registry.get(doc_id)
+        scores[doc_id] *= TYPE_WEIGHT.get(directive.type, 1.0) if directive else 0.8
+    order = sorted(scores, key=lambda d: (-scores[d], first_seen[d]))
+    main = order[0]
+    implementing = {d.id for d in registry.implemented_by(main)}
+    refs: list[DocumentRef] = []
+    for doc_id in [main] + [d for d in order[1:] if d in implementing] + [d for d in order[1:] if d not in implementing]:
+        role = "implements" if doc_id == main or doc_id in implementing else "cites"
+        refs.append(
+            DocumentRef(
+                id=doc_id,
+                role=role,
+                mentions=counts[doc_id],
+                evidence=evidence[doc_id],
+                registered=registry.get(doc_id) is not None,
+            )
+        )
+    return tuple(refs)

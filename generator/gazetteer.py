@@ -1,0 +1,109 @@
+"""Provinces (63 before 1 July 2025, 34 since) and districts, derived from `vietnamadminunits`.
+
+`build_gazetteer_data()` reads the package's data and returns the compact table that is
+committed as data/gazetteer.json (regenerate with `python -m generator gazetteer`; a test
+checks that the committed file matches the installed package). Loading the compact file
+keeps a build from parsing the package's 4 MB of ward data on every run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from generator.datafiles import load_json, load_yaml
+from generator.model import ProvinceRef
+from generator.textnorm import ascii_name, slugify
+
+
+def _package_json(name: str) -> dict[str, Any]:
+    return json.loads((files("vietnamadminunits") / "data" / name).read_text(encoding="utf-8"))
+
+
+def build_gazetteer_data() -> dict[str, Any]:
+    legacy = _package_json("parser_legacy.json")
+    current = _package_json("parser_from_2025.json")
+    merged_into = _package_json("converter_2025.json")["DICT_PROVINCE"]  # new key -> [legacy keys]
+    english = load_yaml("provinces_en.yaml")
+
+    new_of_legacy = {old: new for new, olds in merged_into.items() for old in olds}
+    new_by_key = current["DICT_PROVINCE"]
+    provinces = []
+    for key, unit in legacy["DICT_PROVINCE"].items():
+        new_unit = new_by_key[new_of_legacy[key]]
+        name, new_name = unit["provinceShort"], new_unit["provinceShort"]
+        provinces.append(
+            {
+                "code": unit["provinceCode"],
+                "name": name,
+                "full_name": unit["province"],
+                "name_en": english.get(name, ascii_name(name)),
+                "code_2025": new_unit["provinceCode"],
+                "name_2025": new_name,
+                "name_2025_en": english.get(new_name, ascii_name(new_name)),
+            }
+        )
+    provinces.sort(key=lambda p: p["code"])
+    code_of = {key: unit["provinceCode"] for key, unit in legacy["DICT_PROVINCE"].items()}
+    district_provinces: dict[str, set[str]] = defaultdict(set)
+    for province_key, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
+        for district in districts.values():
+            district_provinces[district["districtShort"]].add(code_of[province_key])
+    province_names = {p["name"] for p in provinces}
+    districts_out = sorted(
+        (
+            {"name": name, "province_code": next(iter(codes))}
+            for name, codes in district_provinces.items()
+            if len(codes) == 1 and name not in province_names and not name.isdigit()
+        ),
+        key=lambda d: (d["province_code"], d["name"]),
+    )
+    return {"source": "vietnamadminunits (PyPI), legacy 63-province and 2025 34-province data", "provinces": provinces, "districts": districts_out}
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str
+    name: str
+    full_name: str
+    name_en: str
+    code_2025: str
+    name_2025: str
+    name_2025_en: str
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+    def ref(self) -> ProvinceRef:
+        return ProvinceRef(
+            code=self.code, name=self.name, slug=self.slug, name_en=self.name_en,
+            code_2025=self.code_2025, name_2025=self.name_2025, slug_2025=slugify(self.name_2025),
+            name_2025_en=self.name_2025_en,
+        )
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: tuple[Province, ...]
+    districts: tuple[tuple[str, str], ...]  # (district name, province code), unique names only
+
+    def by_code(self, code: str) -> Province:
+        return next(p for p in self.provinces if p.code == code)
+
+    def by_name(self, name: str) -> Province | None:
+        key = slugify(name)
+        return next((p for p in self.provinces if p.slug == key or slugify(p.full_name) == key or slugify(p.name_en) == key), None)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    data = load_json("gazetteer.json")
+    return Gazetteer(
+        provinces=tuple(Province(**p) for p in data["provinces"]),
+        districts=tuple((d["name"], d["province_code"]) for d in data["districts"]),
+    )

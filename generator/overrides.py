@@ -1,0 +1,133 @@
+"""Editors' corrections: `source_reports/<id>.yaml` beside the raw report.
+
+Any field an editor sets wins over extraction, is never written by the program, and the page
+records which fields came from an editor. Example:
+
+    # source_reports/003_819d290b6f01cc90.yaml
+    date: "2011"
+    date_note: "Bốn năm thực hiện Cuộc vận động (launched 2007): written in 2011."
+    author: Minh Quân
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from generator.gazetteer import load_gazetteer
+from generator.model import Confidence, DateValue, DocumentRef, Extracted, Metadata, ReportError
+from generator.registry import Registry
+
+SIDECAR_SUFFIX = ".yaml"
+_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?:-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?)?$")
+_SYMBOL = re.compile(r"^\d{1,4}-[A-Za-zĐđ]{2,4}/[A-ZĐ]{2,8}( \([IVX]+\))?$")
+
+
+class Sidecar(BaseModel):
+    """Fields an editor may set. Unknown keys are an error, so a typo is not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = None
+    title_en: str | None = None
+    date: str | None = None
+    date_note: str | None = None
+    province: str | None = None
+    implements: list[str] | None = None
+    cites: list[str] | None = None
+    author: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, value: object) -> object:
+        if value is None:
+            return None
+        text = str(value)
+        if not _DATE.match(text):
+            raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD (quote it in YAML: date: \"2011\")")
+        return text
+
+
+def sidecar_path(raw_path: Path) -> Path:
+    return raw_path.with_suffix(SIDECAR_SUFFIX)
+
+
+def load_sidecar(path: Path) -> Sidecar | None:
+    if not path.exists():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ReportError(path, f"editor sidecar is not valid YAML: {exc}") from None
+    if data is None:
+        return Sidecar()
+    if not isinstance(data, dict):
+        raise ReportError(path, "editor sidecar must be a mapping of field: value")
+    try:
+        return Sidecar.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"field '{'.'.join(map(str, e['loc']))}': {e['msg']}" for e in exc.errors())
+        raise ReportError(path, f"editor sidecar: {problems}") from None
+
+
+def _date_value(text: str) -> DateValue:
+    match = _DATE.match(text)
+    assert match
+    precision = "day" if match["d"] else "month" if match["m"] else "year"
+    return DateValue(text, precision)  # type: ignore[arg-type]
+
+
+def _documents(path: Path, sidecar: Sidecar, current: tuple[DocumentRef, ...], registry: Registry) -> tuple[DocumentRef, ...]:
+    implements = sidecar.implements if sidecar.implements is not None else [d.id for d in current if d.role == "implements"]
+    cites = sidecar.cites if sidecar.cites is not None else [d.id for d in current if d.role == "cites"]
+    by_id = {d.id: d for d in current}
+    refs = []
+    for role, ids in (("implements", implements), ("cites", cites)):
+        for doc_id in ids:
+            if registry.get(doc_id) is None and not _SYMBOL.match(doc_id):
+                raise ReportError(path, f"field '{role}': {doc_id!r} is neither a registry id nor a document symbol like 05-CT/TW")
+            old = by_id.get(doc_id)
+            refs.append(DocumentRef(doc_id, role, old.mentions if old else 0, old.evidence if old else "editor", registry.get(doc_id) is not None))  # type: ignore[arg-type]
+    return tuple(refs)
+
+
+def apply_sidecar(path: Path, sidecar: Sidecar, metadata: Metadata, registry: Registry) -> tuple[Metadata, tuple[str, ...]]:
+    """Editor values replace extracted ones; warnings about a corrected field are dropped."""
+    changes: dict[str, object] = {}
+    fields: list[str] = []
+
+    def editor(value: object) -> Extracted:
+        return Extracted(value, Confidence.HIGH, "editor", source="editor")
+
+    if sidecar.title is not None:
+        changes.update(title=editor(sidecar.title), title_derived=False)
+        fields.append("title")
+    if sidecar.date is not None:
+        changes["date"] = editor(_date_value(sidecar.date))
+        fields.append("date")
+    if sidecar.province is not None:
+        province = load_gazetteer().by_name(sidecar.province)
+        if province is None:
+            raise ReportError(path, f"field 'province': {sidecar.province!r} is not one of the 63 provinces before July 2025")
+        changes["province"] = editor(province.ref())
+        fields.append("province")
+    if sidecar.implements is not None or sidecar.cites is not None:
+        changes["directives"] = _documents(path, sidecar, metadata.directives, registry)
+        fields.append("directives")
+    if sidecar.author is not None:
+        changes["author"] = editor(sidecar.author)
+        fields.append("author")
+    if sidecar.source is not None:
+        changes["source"] = editor(sidecar.source)
+        fields.append("source")
+    for extra in ("title_en", "date_note", "note"):
+        if getattr(sidecar, extra) is not None:
+            fields.append(extra)
+    kept = tuple(w for w in metadata.warnings if w.split(":", 1)[0] not in fields)
+    return replace(metadata, warnings=kept, **changes), tuple(fields)

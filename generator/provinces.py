@@ -1,0 +1,142 @@
+"""Which province a report comes from, ranked over every kind of evidence.
+
+Evidence and weights (a passing mention of another province must not win):
+  source credit, website domain or agency tag ("LSO-")   6
+  the province named in the title                         4
+  a province name after a context word ("Tỉnh ủy Hà Nam")  3
+  a district name after a district word ("huyện Lý Nhân")  2
+  a bare province or district name                         1
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.datafiles import load_yaml
+from generator.gazetteer import Gazetteer, Province, load_gazetteer
+from generator.model import CleanedText, Confidence, Extracted, ProvinceRef
+from generator.textnorm import compact_key, fold, fold_keep_length
+
+W_SOURCE, W_TITLE, W_CONTEXT, W_DISTRICT_CONTEXT, W_BARE = 6.0, 4.0, 3.0, 2.0, 1.0
+
+
+@dataclass(frozen=True)
+class ProvinceMatcher:
+    gazetteer: Gazetteer
+    names: re.Pattern[str]  # all province and district names, folded
+    kind_of: dict[str, list[tuple[str, str]]]  # folded name -> [("province"|"district", code)]
+    context: re.Pattern[str]
+    district_context: re.Pattern[str]
+    needs_context: frozenset[str]
+    agency_tags: dict[str, dict[str, str]]
+    domains: dict[str, str]
+
+
+def _words_before(words: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:^|[^a-z])(?:" + alternation + r")\s*$")
+
+
+@lru_cache(maxsize=1)
+def province_matcher() -> ProvinceMatcher:
+    gazetteer = load_gazetteer()
+    clues = load_yaml("province_clues.yaml")
+    kind_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for p in gazetteer.provinces:
+        kind_of[fold(p.name)].append(("province", p.code))
+        if "-" in p.name:  # "Bà Rịa - Vũng Tàu" is also written "Bà Rịa–Vũng Tàu"
+            kind_of[fold(p.name.replace(" - ", "–"))].append(("province", p.code))
+    for name, code in gazetteer.districts:
+        if len(name.split()) >= 2:  # one-syllable names are too often ordinary words
+            kind_of[fold(name)].append(("district", code))
+    alternation = "|".join(re.escape(n) for n in sorted(kind_of, key=len, reverse=True))
+    return ProvinceMatcher(
+        gazetteer=gazetteer,
+        names=re.compile(r"(?<![a-z])(?:" + alternation + r")(?![a-z])"),
+        kind_of=dict(kind_of),
+        context=_words_before(clues["context_words"]),
+        district_context=_words_before(clues["district_words"]),
+        needs_context=frozenset(fold(n) for n in clues["needs_context"]),
+        agency_tags=dict(clues["agency_tags"]),
+        domains=dict(clues["domains"]),
+    )
+
+
+def _domain_province(text: str, matcher: ProvinceMatcher) -> tuple[Province, str] | None:
+    for domain in re.findall(r"(?:https?://)?(?:www\.)?([a-z0-9.-]+\.(?:vn|com\.vn|org\.vn|gov\.vn))", text.lower()):
+        for known, name in matcher.domains.items():
+            if domain == known or domain.endswith("." + known):
+                province = matcher.gazetteer.by_name(name)
+                if province:
+                    return province, domain
+        m = re.match(r"bao([a-z]+)\.(?:vn|com\.vn|org\.vn)$", domain)
+        if m:
+            for p in matcher.gazetteer.provinces:
+                if compact_key(p.name) == m.group(1):
+                    return p, domain
+    return None
+
+
+def score_text(text: str, weight_scale: float, matcher: ProvinceMatcher, scores: dict[str, float], evidence: dict[str, str]) -> None:
+    folded = fold_keep_length(text)
+    for m in matcher.names.finditer(folded):
+        if not text[m.start()].isupper():  # proper names are capitalised; "hòa bình" is peace
+            continue
+        name = m.group(0)
+        before = folded[max(0, m.start() - 40) : m.start()]
+        for kind, code in matcher.kind_of[name]:
+            if kind == "province":
+                has_context = bool(matcher.context.search(before))
+                if name in matcher.needs_context and not has_context:
+                    continue
+                weight = W_CONTEXT if has_context else W_BARE
+            else:
+                weight = W_DISTRICT_CONTEXT if matcher.district_context.search(before) else W_BARE * 0.5
+            scores[code] += weight * weight_scale
+            evidence.setdefault(code, text[max(0, m.start() - 20) : m.end()].strip())
+
+
+def extract_province(cleaned: CleanedText, title: str | None) -> tuple[Extracted[ProvinceRef], list[str]]:
+    matcher = province_matcher()
+    scores: dict[str, float] = defaultdict(float)
+    evidence: dict[str, str] = {}
+    warnings: list[str] = []
+
+    if cleaned.agency_prefix and cleaned.agency_prefix in matcher.agency_tags:
+        province = matcher.gazetteer.by_name(matcher.agency_tags[cleaned.agency_prefix]["province"])
+        if province:
+            scores[province.code] += W_SOURCE
+            evidence[province.code] = f"agency tag “{cleaned.agency_prefix}-”"
+    if cleaned.source_credit:
+        found = _domain_province(cleaned.source_credit, matcher)
+        if found:
+            scores[found[0].code] += W_SOURCE
+            evidence[found[0].code] = f"source {found[1]}"
+        else:
+            score_text(cleaned.source_credit, W_SOURCE / W_CONTEXT, matcher, scores, evidence)
+    if title:
+        title_scores: dict[str, float] = defaultdict(float)
+        score_text(title, 1.0, matcher, title_scores, evidence)
+        for code in title_scores:
+            scores[code] += W_TITLE
+    score_text(cleaned.body, 1.0, matcher, scores, evidence)
+
+    if not scores:
+        return Extracted(None, Confidence.LOW, ""), ["no province named in the text; left for an editor"]
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+    province = matcher.gazetteer.by_code(best)
+    if len(ranked) > 1 and second >= top * 0.5:
+        other = matcher.gazetteer.by_code(ranked[1][0])
+        warnings.append(f"province: {province.name} ({top:g}) but {other.name} is also named ({second:g})")
+    if top >= 6 and top >= 2 * second:
+        confidence = Confidence.HIGH
+    elif top >= 3 and top > second:
+        confidence = Confidence.MEDIUM
+    else:
+        warnings.append(f"province: evidence too weak for {province.name} (score {top:g}); left for an editor")
+        return Extracted(None, Confidence.LOW, evidence.get(best, "")), warnings
+    return Extracted(province.ref(), confidence, evidence.get(best, "")), warnings

@@ -1,0 +1,168 @@
+"""The directive registry (data/directives.yaml): one validated entry per central document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from generator.datafiles import load_yaml
+from generator.textnorm import slugify
+
+DocumentType = Literal["Chỉ thị", "Nghị quyết", "Kết luận", "Kế hoạch", "Quy định", "Hướng dẫn"]
+TYPE_EN: dict[str, str] = {
+    "Chỉ thị": "Directive",
+    "Nghị quyết": "Resolution",
+    "Kết luận": "Conclusion",
+    "Kế hoạch": "Plan",
+    "Quy định": "Regulation",
+    "Hướng dẫn": "Guidance",
+}
+TERMS = ("VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
+# First year of each Party Congress term (khóa), to place a year in a term.
+TERM_START = {"VIII": 1996, "IX": 2001, "X": 2006, "XI": 2011, "XII": 2016, "XIII": 2021, "XIV": 2026}
+
+
+class RegistryError(ValueError):
+    pass
+
+
+class Issuer(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    vi: str
+    en: str
+
+
+class Directive(BaseModel):
+    """A central document. `id` is unique; `symbol` repeats across terms (03-KH/TW ×3)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    symbol: str = Field(pattern=r"^\d{1,4}-[A-Za-zĐđ]{2,4}/[A-ZĐ]{2,8}$")
+    type: DocumentType
+    issuer: str
+    term: Literal["VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
+    plenum: int | None = Field(default=None, ge=1, le=20)
+    date: dt.date | None = None
+    title_vi: str | None = None
+    title_en: str | None = None
+    continues: str | None = None
+    implements: str | None = None
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+    @field_validator("id")
+    @classmethod
+    def _id_starts_with_symbol(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("id must not be empty")
+        return value
+
+    @model_validator(mode="after")
+    def _id_matches_symbol(self) -> "Directive":
+        if not self.id.startswith(self.symbol):
+            raise ValueError(f"id {self.id!r} must start with its symbol {self.symbol!r}")
+        return self
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.id)
+
+    @property
+    def number(self) -> int:
+        return int(self.symbol.split("-", 1)[0])
+
+    @property
+    def type_code(self) -> str:
+        return self.symbol.split("-", 1)[1].split("/", 1)[0]
+
+    @property
+    def type_en(self) -> str:
+        return TYPE_EN[self.type]
+
+
+@dataclass(frozen=True)
+class Registry:
+    directives: tuple[Directive, ...]
+    issuers: dict[str, Issuer]
+
+    def get(self, directive_id: str) -> Directive | None:
+        return self._by_id().get(directive_id)
+
+    def by_symbol(self, symbol: str) -> tuple[Directive, ...]:
+        return tuple(d for d in self.directives if d.symbol.upper() == symbol.upper())
+
+    def by_type_number(self, type_name: str, number: int) -> tuple[Directive, ...]:
+        return tuple(d for d in self.directives if d.type == type_name and d.number == number)
+
+    def by_plenum(self, plenum: int, term: str) -> tuple[Directive, ...]:
+        return tuple(d for d in self.directives if d.plenum == plenum and d.term == term and d.issuer == "BCHTW")
+
+    def continued_by(self, directive_id: str) -> tuple[Directive, ...]:
+        return tuple(d for d in self.directives if d.continues == directive_id)
+
+    def implemented_by(self, directive_id: str) -> tuple[Directive, ...]:
+        return tuple(d for d in self.directives if d.implements == directive_id)
+
+    def _by_id(self) -> dict[str, Directive]:
+        return {d.id: d for d in self.directives}
+
+
+def parse_registry(entries: object, issuers: object, source: str = "directives.yaml") -> Registry:
+    """Validate raw YAML data; errors name the entry and the field."""
+    if not isinstance(issuers, dict):
+        raise RegistryError("issuers.yaml: expected a mapping of code -> {vi, en}")
+    issuer_models = {code: Issuer.model_validate(value) for code, value in issuers.items()}
+    if not isinstance(entries, list):
+        raise RegistryError(f"{source}: expected a list of documents")
+    directives: list[Directive] = []
+    for index, entry in enumerate(entries):
+        label = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
+        try:
+            directive = Directive.model_validate(entry)
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg']}" for e in exc.errors())
+            raise RegistryError(f"{source}: entry {label}: {problems}") from None
+        if directive.issuer not in issuer_models:
+            raise RegistryError(f"{source}: entry {label}: issuer {directive.issuer!r} is not in issuers.yaml ({', '.join(issuer_models)})")
+        directives.append(directive)
+    ids = [d.id for d in directives]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise RegistryError(f"{source}: duplicate ids: {', '.join(duplicates)}")
+    known = set(ids)
+    for d in directives:
+        for relation in ("continues", "implements"):
+            target = getattr(d, relation)
+            if target is not None and target not in known:
+                raise RegistryError(f"{source}: entry {d.id}: {relation} {target!r} is not in the registry")
+    return Registry(directives=tuple(directives), issuers=issuer_models)
+
+
+@lru_cache(maxsize=1)
+def load_registry() -> Registry:
+    return parse_registry(load_yaml("directives.yaml"), load_yaml("issuers.yaml"))
+
+
+def term_for_year(year: int) -> str | None:
+    """The Party Congress term in force in a year (terms start in January of a Congress year)."""
+    current = None
+    for term, start in TERM_START.items():
+        if year >= start:
+            current = term
+    return current
+
+
+def roman_term(text: str) -> str | None:
+    """'XI' -> 'XI', '11' -> 'XI', 'xii' -> 'XII'."""
+    text = text.strip().upper()
+    if text in TERMS:
+        return text
+    if text.isdigit():
+        numerals = {8: "VIII", 9: "IX", 10: "X", 11: "XI", 12: "XII", 13: "XIII", 14: "XIV"}
+        return numerals.get(int(text))
+    return None

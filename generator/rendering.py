@@ -1,0 +1,246 @@
+"""Stage 5: reports -> Markdown pages for one language (report pages and the pages that link them).
+
+Output is plain Markdown with YAML front matter and relative links, so MkDocs (or any
+successor that reads mkdocs.yml) is only the last, thin stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import PurePosixPath
+from typing import Any, Iterable
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator.datafiles import load_yaml
+from generator.model import Report
+from generator.registry import TYPE_EN, Directive, Registry
+from generator.schema import GENERATED_BY, IndexFrontMatter, ReportFrontMatter
+from generator.textnorm import slugify
+
+LANGS = ("vi", "en")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)")
+
+
+def md_escape(text: str) -> str:
+    """Report text is data, never markup: escape what Markdown or HTML would interpret."""
+    text = text.replace("&", "&amp;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(r"\1\\\2\3", text)
+
+
+def format_date(iso: str | None, precision: str | None, lang: str) -> str:
+    if not iso:
+        return ""
+    parts = [int(p) for p in iso.split("-")]
+    if lang == "vi":
+        if precision == "day":
+            return f"ngày {parts[2]} tháng {parts[1]} năm {parts[0]}"
+        if precision == "month":
+            return f"tháng {parts[1]} năm {parts[0]}"
+        return f"năm {parts[0]}"
+    if precision == "day":
+        return f"{parts[2]} {MONTHS_EN[parts[1] - 1]} {parts[0]}"
+    if precision == "month":
+        return f"{MONTHS_EN[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def report_path(report_id: str) -> str:
+    return f"reports/{report_id}.md"
+
+
+def directive_path(directive_id: str) -> str:
+    return f"directives/{slugify(directive_id)}.md"
+
+
+def province_path(slug: str) -> str:
+    return f"provinces/{slug}.md"
+
+
+def year_path(year: str | None) -> str:
+    return f"years/{year or 'undated'}.md"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """Relative link between two docs paths, as MkDocs validates it."""
+    start = PurePosixPath(from_path).parent
+    target = PurePosixPath(to_path)
+    up = len(start.parts)
+    common = 0
+    for a, b in zip(start.parts, target.parts):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (up - common) + list(target.parts[common:])) or target.name
+
+
+def report_year(report: Report) -> str | None:
+    date = report.metadata.date.value
+    return date.iso[:4] if date else None
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """Everything a page needs about the corpus, computed once for both languages."""
+
+    reports: tuple[Report, ...]
+    registry: Registry
+    by_directive: dict[str, dict[str, list[Report]]]  # id -> role -> reports
+    by_province: dict[str, list[Report]]
+    by_year: dict[str, list[Report]]
+    directive_ids: tuple[str, ...]  # registry order, then unregistered ones seen in reports
+
+
+def sort_reports(reports: Iterable[Report]) -> list[Report]:
+    """Newest first; undated last; ties by id so output is stable."""
+    dated = sorted((r for r in reports if r.metadata.date.value), key=lambda r: (r.metadata.date.value.iso, r.id), reverse=True)  # type: ignore[union-attr]
+    undated = sorted((r for r in reports if not r.metadata.date.value), key=lambda r: r.id)
+    return dated + undated
+
+
+def build_context(reports: list[Report], registry: Registry) -> SiteContext:
+    by_directive: dict[str, dict[str, list[Report]]] = defaultdict(lambda: {"implements": [], "cites": []})
+    by_province: dict[str, list[Report]] = defaultdict(list)
+    by_year: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        for ref in report.metadata.directives:
+            by_directive[ref.id][ref.role].append(report)
+        province = report.metadata.province.value
+        by_province[province.slug if province else "unknown"].append(report)
+        by_year[report_year(report) or "undated"].append(report)
+    registered = [d.id for d in registry.directives]
+    unregistered = sorted(set(by_directive) - set(registered))
+    return SiteContext(
+        reports=tuple(sort_reports(reports)),
+        registry=registry,
+        by_directive={k: {role: sort_reports(v) for role, v in roles.items()} for k, roles in by_directive.items()},
+        by_province={k: sort_reports(v) for k, v in by_province.items()},
+        by_year={k: sort_reports(v) for k, v in by_year.items()},
+        directive_ids=tuple(registered + unregistered),
+    )
+
+
+@lru_cache(maxsize=1)
+def template_env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # Markdown output; report text goes through the `md` filter
+    )
+    env.filters["md"] = md_escape
+    env.filters["date"] = format_date
+    return env
+
+
+def front_matter(data: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def report_front_matter(report: Report, lang: str) -> dict[str, Any]:
+    m = report.metadata
+    date = m.date.value
+    province = m.province.value
+    title = m.title.value or report.id
+    data = ReportFrontMatter(
+        generated_by=GENERATED_BY,
+        report_id=report.id,
+        lang=lang,  # type: ignore[arg-type]
+        title=(report.title_en or title) if lang == "en" else title,
+        title_vi=title,
+        title_en=report.title_en,
+        title_derived=m.title_derived,
+        translation="original" if lang == "vi" else "pending",
+        date=date.iso if date else None,
+        date_precision=date.precision if date else None,
+        date_text=m.date.evidence or None,
+        province=(
+            {"name": province.name, "code": province.code, "name_2025": province.name_2025, "code_2025": province.code_2025}
+            if province else None
+        ),
+        implements=list(m.implements),
+        cites=list(m.cites),
+        local_documents=[d.symbol for d in m.local_documents],
+        author=m.author.value,
+        source=m.source.value,
+        source_file=f"source_reports/{report.raw.path.name}",
+        source_sha256=report.raw.sha256,
+        confidence={
+            "title": m.title.confidence.value,
+            "date": m.date.confidence.value,
+            "province": m.province.confidence.value,
+            "author": m.author.confidence.value,
+            "source": m.source.confidence.value,
+        },
+        editor_fields=list(report.editor_fields),
+        warnings=list(m.warnings),
+    )
+    return data.model_dump(mode="json")
+
+
+def _index_front_matter(title: str, lang: str) -> str:
+    return front_matter(IndexFrontMatter(generated_by=GENERATED_BY, title=title, lang=lang).model_dump(mode="json"))  # type: ignore[arg-type]
+
+
+def directive_label(directive_id: str, registry: Registry, lang: str) -> str:
+    directive = registry.get(directive_id)
+    if directive is None:
+        return directive_id
+    kind = directive.type if lang == "vi" else TYPE_EN[directive.type]
+    return f"{kind} {directive.id}"
+
+
+def render_pages(context: SiteContext, lang: str) -> dict[str, str]:
+    """docs-relative path -> Markdown, for every page of one language."""
+    env = template_env()
+    labels = load_yaml("labels.yaml")[lang]
+    registry = context.registry
+    common = {
+        "lang": lang,
+        "t": labels,
+        "registry": registry,
+        "link": relative,
+        "report_path": report_path,
+        "directive_path": directive_path,
+        "province_path": province_path,
+        "year_path": year_path,
+        "report_year": report_year,
+        "label": lambda d: directive_label(d, registry, lang),
+        "type_en": TYPE_EN,
+    }
+    pages: dict[str, str] = {}
+    report_template = env.get_template("report.md.j2")
+    for report in context.reports:
+        path = report_path(report.id)
+        fm = report_front_matter(report, lang)
+        pages[path] = front_matter(fm) + report_template.render(here=path, report=report, fm=fm, **common)
+
+    def page(path: str, template: str, title: str, **values: Any) -> None:
+        pages[path] = _index_front_matter(title, lang) + env.get_template(template).render(here=path, title=title, **values, **common)
+
+    page("index.md", "home.md.j2", labels["archive"], context=context)
+    page("reports/index.md", "reports_index.md.j2", labels["all_reports"], reports=context.reports)
+    page("directives/index.md", "directives_index.md.j2", labels["directives"], context=context)
+    for directive_id in context.directive_ids:
+        directive: Directive | None = registry.get(directive_id)
+        roles = context.by_directive.get(directive_id, {"implements": [], "cites": []})
+        page(directive_path(directive_id), "directive.md.j2", directive_label(directive_id, registry, lang),
+             directive_id=directive_id, directive=directive, roles=roles)
+    page("provinces/index.md", "provinces_index.md.j2", labels["provinces"], context=context)
+    for slug, reports in context.by_province.items():
+        first = reports[0].metadata.province.value
+        title = (first.name if lang == "vi" else first.name_en) if first else labels["not_known"]
+        page(province_path(slug), "province.md.j2", title, province=first, reports=reports)
+    page("years/index.md", "years_index.md.j2", labels["years"], context=context)
+    for year, reports in context.by_year.items():
+        page(year_path(None if year == "undated" else year), "year.md.j2", year if year != "undated" else labels["undated"], reports=reports)
+    return pages

@@ -1,0 +1,32 @@
+"""Stage 7: docs/ -> site/ with two plain MkDocs builds: Vietnamese at /, English at /en/.
+
+Each side has its own <html lang>, interface language, search index and sitemap; both sides
+share the page paths, so the language switch keeps the reader on the same page.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
+
+
+class SiteBuildError(Exception):
+    pass
+
+
+def build_site(project_dir: Path, strict: bool = True) -> None:
+    """Build vi first (it cleans site/), then en into site/en/."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    for lang in ("vi", "en"):
+        config_file = project_dir / CONFIGS[lang]
+        try:
+            config = load_config(config_file=str(config_file), strict=strict)
+            build(config)
+        except (Abort, ConfigurationError) as exc:
+            raise SiteBuildError(f"{config_file.name}: mkdocs build failed: {exc}") from None

@@ -1,0 +1,55 @@
+"""Vietnamese text normalisation: one canonical display form, one folded form for matching.
+
+Display text keeps what the author wrote (NFC, Ð fixed to Đ). Matching uses `fold`, which
+removes tones and the đ stroke, so "Tỉnh uỷ", "Tỉnh ủy" and "tinh uy" compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Latin capital ETH (U+00D0) is used for Đ (U+0110) by some sites; NFC does not map it.
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+# Spaces that scraped pages carry: NBSP, narrow NBSP, figure space, zero-width, BOM.
+_ODD_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_FOLD_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def normalize_display(text: str) -> str:
+    """NFC, look-alike letters fixed, odd spaces made plain; the author's spelling is kept."""
+    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    text = _ZERO_WIDTH.sub("", text)
+    return _ODD_SPACES.sub(" ", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, tone-less, stroke-less form for matching: 'Tỉnh uỷ Đảng' -> 'tinh uy dang'."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_STROKE))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def fold_keep_length(text: str) -> str:
+    """`fold` for NFC text, one output character per input character, so spans line up."""
+    out = fold(text)
+    if len(out) != len(text):  # only for exotic input; fall back per character
+        out = "".join(fold(ch)[:1] or " " for ch in text)
+    return out
+
+
+def compact_key(text: str) -> str:
+    """Folded, letters and digits only: 'Hà Nam' -> 'hanam', 'TP. Hồ Chí Minh' -> 'tphochiminh'."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for URLs: 'Hưng Yên' -> 'hung-yen', '03-KH/TW (XI)' -> '03-kh-tw-xi'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def ascii_name(text: str) -> str:
+    """Usual English spelling of a Vietnamese name: diacritics dropped, case kept ('Hưng Yên' -> 'Hung Yen')."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_STROKE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

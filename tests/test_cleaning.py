@@ -1,0 +1,112 @@
+"""Cleaning: web chrome out, repeated lead out, byline and source credit kept as metadata."""
+
+import re
+
+import pytest
+
+from generator.cleaning import boilerplate_rules, is_name_like, remove_repeated_lead
+from generator.datafiles import load_yaml
+from generator.textnorm import fold
+
+BOILERPLATE = ["Bạn nên đọc", "%d bloggers like this", "Phản hồi", "Thông tin người gửi phản hồi", "Các tin khác",
+               "Mới nhất", "Xem nhiều nhất", "Liên kết website", "Khai mạc phiên họp thứ 27 của UBTVQH"]
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_no_boilerplate_is_left_in_any_body(seed_cleaned, seed):
+    body = seed_cleaned[seed].body
+    for line in body.split("\n\n"):
+        assert line not in BOILERPLATE
+    assert "bloggers like this" not in body and "LSO-" not in body
+
+
+@pytest.mark.parametrize("seed", ["000", "003"])
+def test_repeated_lead_appears_once(seed_cleaned, seed):
+    cleaned = seed_cleaned[seed]
+    opening = cleaned.blocks[0].text[:80]
+    assert cleaned.body.count(opening) == 1
+    assert any(reason == "repeated lead paragraph" for reason, _ in cleaned.dropped)
+
+
+def test_a_lead_that_is_not_repeated_is_kept():
+    paragraphs = ["Sáng 23-8, Ban Tuyên giáo Tỉnh ủy tổ chức Hội nghị giao ban.", "Theo báo cáo đánh giá: các cấp ủy…"]
+    assert remove_repeated_lead(paragraphs) == (paragraphs, [])
+
+
+def test_title_line_header_date_and_agency_tag_are_taken_out_of_the_body(seed_cleaned):
+    lang_son = seed_cleaned["003"]
+    assert lang_son.header_lines == ("Thứ hai,  27/06/2022",)
+    assert lang_son.title_line.startswith("Đảng bộ Văn phòng Tỉnh uỷ: Bốn năm thực hiện")
+    assert lang_son.agency_prefix == "LSO"
+    assert lang_son.blocks[0].text.startswith("Đảng bộ Văn phòng Tỉnh uỷ có 5 chi bộ")
+
+
+def test_report_without_title_line_has_none(seed_cleaned):
+    assert seed_cleaned["000"].title_line is None
+
+
+@pytest.mark.parametrize(
+    "seed, byline, credit",
+    [
+        ("000", "THANH MAI", None),
+        ("001", "Quốc Tuấn", "Theo website Kiên Giang (UBND Tỉnh)"),
+        ("002", "Thu Thảo", "Theo https://www.baohanam.com.vn"),
+        ("003", "Minh Quân", None),
+        ("004", None, None),
+    ],
+)
+def test_byline_and_source_credit_become_metadata_not_body(seed_cleaned, seed, byline, credit):
+    cleaned = seed_cleaned[seed]
+    assert (cleaned.byline, cleaned.source_credit) == (byline, credit)
+    last = cleaned.blocks[-1].text
+    assert last != byline and not last.startswith("Theo http")
+
+
+def test_subheadings_stay_headings(seed_cleaned):
+    headings = [b.text for b in seed_cleaned["004"].blocks if b.kind == "heading"]
+    assert headings == [
+        "Học tập, tiếp thu Nghị quyết",
+        "Triển khai thực hiện Nghị quyết",
+        'Xác định và đăng ký "những việc cần làm ngay"',
+        "Triển khai bước 1 việc kiểm điểm tự phê bình và phê bình",
+    ]
+
+
+@pytest.mark.parametrize(
+    "seed, caption",
+    [
+        ("001", "Cán bộ, đảng viên tiếp thu học tập chuyên đề năm 2013."),
+        ("002", "Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị nghe phản ánh tình hình thực hiện Chỉ thị 05"),
+        ("003", "Báo cáo viên trình bày tham luận tại hội thảo – Ảnh: Thanh Huyền"),
+    ],
+)
+def test_photo_captions_are_captions(seed_cleaned, seed, caption):
+    captions = [b.text for b in seed_cleaned[seed].blocks if b.kind == "caption"]
+    assert len(captions) == 1 and captions[0].startswith(caption)
+
+
+def test_nothing_is_dropped_silently(seed_cleaned):
+    """Every removed line is listed with a reason."""
+    dropped = {text for _, text in seed_cleaned["002"].dropped}
+    assert {"Phản hồi", "Các tin khác", "Liên kết website"} <= dropped
+
+
+def test_name_like_lines():
+    assert is_name_like("THANH MAI") and is_name_like("Thu Thảo")
+    assert not is_name_like("Triển khai bước 1 việc kiểm điểm") and not is_name_like("Đến nay, qua theo dõi.")
+
+
+def test_boilerplate_patterns_match_their_examples():
+    rules = boilerplate_rules()
+    data = load_yaml("boilerplate.yaml")
+    for entry in data["drop_lines"]:
+        for example in entry["examples"]:
+            assert re.search(entry["pattern"], fold(example).strip()), example
+    for example in data["agency_prefix"]["examples"]:
+        assert rules.agency_prefix.match(example), example
+    for example in data["source_credit"]["examples"]:
+        assert rules.source_credit.search(example), example
+    for example in data["caption"]["examples"]:
+        assert rules.caption.search(example), example
+    for example in data["header_date"]["examples"]:
+        assert rules.header_date.match(example), example

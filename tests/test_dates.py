@@ -1,0 +1,67 @@
+"""Dates: the report's own date at its precision; cited documents' dates and site headers are not it."""
+
+import pytest
+
+from generator.dates import extract_date
+from generator.model import Block, CleanedText
+
+
+def cleaned(lead: str, *rest: str, header: tuple[str, ...] = ()) -> CleanedText:
+    blocks = tuple(Block("paragraph", p) for p in (lead, *rest))
+    return CleanedText(title_line=None, header_lines=header, blocks=blocks, byline=None, source_credit=None, agency_prefix=None)
+
+
+@pytest.mark.parametrize(
+    "seed, iso, precision, confidence",
+    [
+        ("000", "2012-01-05", "day", "high"),
+        ("001", "2013-08-23", "day", "medium"),
+        ("002", "2019-01", "month", "medium"),
+        ("004", "2012", "year", "medium"),
+    ],
+)
+def test_seed_dates(seed_reports, seed, iso, precision, confidence):
+    date = seed_reports[seed].metadata.date
+    assert (date.value.iso, date.value.precision, date.confidence.value) == (iso, precision, confidence)
+
+
+def test_year_from_context_is_said_in_a_warning(seed_reports):
+    assert any("year 2013 taken from" in w for w in seed_reports["001"].metadata.warnings)
+
+
+def test_website_header_years_after_the_text_is_not_the_report_date(seed_reports):
+    metadata = seed_reports["003"].metadata
+    assert metadata.date.value is None
+    assert any("website's date" in w for w in metadata.warnings)
+
+
+@pytest.mark.parametrize(
+    "lead, iso, precision",
+    [
+        ("Sáng ngày 5/01/2012, tại Phòng họp Ban Tuyên giáo Tỉnh ủy, hội nghị đã diễn ra.", "2012-01-05", "day"),
+        ("Ngày 14-5-2011, Bộ Chính trị ban hành Chỉ thị.", "2011-05-14", "day"),
+        ("Chiều 12.10.2023, Tỉnh ủy tổ chức hội nghị.", "2023-10-12", "day"),
+        ("Cuối tháng 5/2012, việc học tập Nghị quyết cơ bản hoàn thành.", "2012-05", "month"),
+        ("Tháng 3 năm 2019, Ban Tuyên giáo tổ chức tập huấn.", "2019-03", "month"),
+    ],
+)
+def test_lead_date_formats(lead, iso, precision):
+    date, _ = extract_date(cleaned(lead), None)
+    assert (date.value.iso, date.value.precision) == (iso, precision)
+
+
+def test_cited_document_date_is_not_the_report_date():
+    text = cleaned("Thực hiện Chỉ thị 03, ngày 14-5-2011 của Bộ Chính trị, các cấp ủy đã quán triệt.", "Kết quả rất tốt.")
+    date, warnings = extract_date(text, None)
+    assert date.value is None and warnings
+
+
+def test_ratio_is_not_a_date():
+    date, _ = extract_date(cleaned("14/14 huyện, thành ủy đã tổ chức hội nghị quán triệt."), None)
+    assert date.value is None
+
+
+def test_header_date_consistent_with_the_text_is_used_but_flagged():
+    text = cleaned("Hội nghị sơ kết năm 2022 diễn ra tại tỉnh.", header=("Thứ hai, 27/06/2022",))
+    date, warnings = extract_date(text, None)
+    assert date.value.iso == "2022-06-27" and date.confidence.value == "medium" and warnings

@@ -1,0 +1,89 @@
+"""Directives: each report's main document, the plans that implement it, what it only cites."""
+
+import pytest
+
+from generator.directives import find_mentions
+
+
+@pytest.mark.parametrize(
+    "seed, implements, cites",
+    [
+        ("000", ["03-CT/TW", "03-KH/TW (XI)"], []),
+        ("001", ["03-CT/TW", "03-KH/TW (XI)"], ["09-HD/BTCTW"]),
+        ("002", ["05-CT/TW"], ["04-NQ/TW", "26-NQ/TW", "08-QĐi/TW"]),
+        ("003", ["06-CT/TW"], []),
+        ("004", ["12-NQ/TW"], []),
+    ],
+)
+def test_seed_directives(seed_reports, seed, implements, cites):
+    metadata = seed_reports[seed].metadata
+    assert list(metadata.implements) == implements
+    assert sorted(metadata.cites) == sorted(cites)
+
+
+@pytest.mark.parametrize(
+    "seed, local",
+    [("000", {"24-KH/TU"}), ("003", {"21-CT/TU"}), ("004", {"28-KH/TU", "30-KH/TU", "31-KH/TU", "04-HD/TU", "926-CV/BTCTU"})],
+)
+def test_local_documents_are_kept_apart_and_scoped_to_the_province(seed_reports, seed, local):
+    metadata = seed_reports[seed].metadata
+    assert {d.symbol for d in metadata.local_documents} == local
+    assert {d.province_slug for d in metadata.local_documents} == {metadata.province.value.slug}
+    assert not local & set(metadata.directive_ids)
+
+
+def test_plenum_list_is_expanded_and_ambiguous_plenums_are_flagged(seed_reports):
+    warnings = " ".join(seed_reports["002"].metadata.warnings)
+    assert "plenum 6 of term XII" in warnings and "plenum 7 of term XII" in warnings
+
+
+def test_bare_number_resolves_from_context(registry):
+    text = "Ban Thường vụ Tỉnh ủy tổ chức sơ kết việc thực hiện Chỉ thị 05 về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2018."
+    assert [m.directive_id for m in find_mentions(text, registry, [2018]).mentions] == ["05-CT/TW"]
+
+
+def test_bare_number_without_context_is_not_guessed(registry):
+    findings = find_mentions("Thực hiện Chỉ thị 05, các cơ quan đã rà soát hồ sơ.", registry, [2008])
+    assert [m.directive_id for m in findings.mentions if m.directive_id] == []
+    assert findings.warnings
+
+
+def test_bare_number_issued_by_the_province_is_a_local_document(registry):
+    findings = find_mentions("Thực hiện Chỉ thị 05 của Ban Thường vụ Tỉnh ủy về phòng chống tham nhũng.", registry, [2018])
+    assert [m.local_symbol for m in findings.mentions] == ["Chỉ thị 05"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kế hoạch 03-KH/TW của Ban Bí thư ngày 01-7-2011", "03-KH/TW (XI)"),
+        ("Chỉ thị 05-CT/TW và Kế hoạch 03-KH/TW của Ban Bí thư (khóa XII)", "03-KH/TW (XII)"),
+        ("Kết luận 21-KL/TW và Kế hoạch số 03-KH/TW của Bộ Chính trị", "03-KH/TW (XIII)"),
+    ],
+)
+def test_a_reused_symbol_is_told_apart_by_date_term_or_lineage(registry, text, expected):
+    ids = {m.directive_id for m in find_mentions(text, registry, []).mentions}
+    assert expected in ids
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("chi thi so 05-ct/tw", "05-CT/TW"),
+        ("Chỉ thị 03-CT/T.Ư của Bộ Chính trị", "03-CT/TW"),
+        ("Chỉ thị 03/CT-TW", "03-CT/TW"),
+        ("Nghị quyết Trung ương 4 (khóa XI)", "12-NQ/TW"),
+        ("Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng (khóa XI)", "12-NQ/TW"),
+        ("Nghị quyết Trung ương 4 khoá XII", "04-NQ/TW"),
+        ("NQ TW4 khóa 11", "12-NQ/TW"),
+        ("Kết luận số 01-KL/TW của Bộ Chính trị", "01-KL/TW"),
+        ("Quy định số 08-QĐi/TW", "08-QĐi/TW"),
+    ],
+)
+def test_written_forms_resolve_to_canonical_ids(registry, text, expected):
+    assert [m.directive_id for m in find_mentions(text, registry, []).mentions] == [expected]
+
+
+def test_unregistered_central_document_keeps_its_number(registry):
+    mentions = find_mentions("Thực hiện Chỉ thị số 42-CT/TW của Bộ Chính trị", registry, []).mentions
+    assert [(m.directive_id, m.registered) for m in mentions] == [("42-CT/TW", False)]

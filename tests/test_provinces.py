@@ -1,0 +1,72 @@
+"""Province: ranked over all evidence; recorded as it was and as it is since July 2025."""
+
+import pytest
+
+from generator.gazetteer import build_gazetteer_data
+from generator.datafiles import load_json
+from generator.model import Block, CleanedText
+from generator.provinces import extract_province
+
+
+@pytest.mark.parametrize(
+    "seed, province, since_2025",
+    [
+        ("000", "Hưng Yên", "Hưng Yên"),
+        ("001", "Kiên Giang", "An Giang"),
+        ("002", "Hà Nam", "Ninh Bình"),
+        ("003", "Lạng Sơn", "Lạng Sơn"),
+        ("004", "Bình Thuận", "Lâm Đồng"),
+    ],
+)
+def test_seed_provinces(seed_reports, seed, province, since_2025):
+    value = seed_reports[seed].metadata.province.value
+    assert (value.name, value.name_2025) == (province, since_2025)
+
+
+def cleaned(body: str, **extra) -> CleanedText:
+    blocks = tuple(Block("paragraph", p) for p in body.split("\n\n"))
+    return CleanedText(title_line=None, header_lines=(), blocks=blocks, byline=None, source_credit=extra.get("credit"),
+                       agency_prefix=extra.get("prefix"))
+
+
+def test_passing_mention_of_another_province_does_not_win():
+    text = ("Ban Thường vụ Tỉnh ủy Nghệ An tổ chức hội nghị; đồng chí Bí thư Tỉnh ủy Nghệ An chủ trì. "
+            "Đoàn đã học tập kinh nghiệm của tỉnh Hà Tĩnh.\n\nCác huyện Nam Đàn, Đô Lương, Thanh Chương đều triển khai.")
+    value, _ = extract_province(cleaned(text), None)
+    assert value.value.name == "Nghệ An"
+
+
+def test_president_ho_chi_minh_is_not_the_city():
+    value, warnings = extract_province(cleaned("Học tập và làm theo tấm gương đạo đức Hồ Chí Minh. Làm theo Hồ Chí Minh."), None)
+    assert value.value is None and warnings
+
+
+def test_newspaper_domain_identifies_the_province():
+    value, _ = extract_province(cleaned("Hội nghị diễn ra sáng nay.", credit="Theo baoquangninh.vn"), None)
+    assert value.value.name == "Quảng Ninh"
+
+
+def test_agency_tag_identifies_the_province():
+    value, _ = extract_province(cleaned("Sáng nay, Tỉnh ủy tổ chức hội nghị.", prefix="BTO"), None)
+    assert value.value.name == "Bình Thuận"
+
+
+def test_district_names_point_to_their_province():
+    value, _ = extract_province(cleaned("Huyện ủy Lý Nhân và Huyện ủy Thanh Liêm tổ chức sơ kết; huyện Bình Lục cũng vậy."), None)
+    assert value.value.name == "Hà Nam" and value.value.name_2025 == "Ninh Bình"
+
+
+def test_conflicting_evidence_is_flagged():
+    text = "Tỉnh ủy Hà Nam và Tỉnh ủy Nam Định phối hợp tổ chức hội nghị tại tỉnh Hà Nam và tỉnh Nam Định."
+    _, warnings = extract_province(cleaned(text), None)
+    assert any("also named" in w or "too weak" in w for w in warnings)
+
+
+def test_committed_gazetteer_matches_the_installed_package():
+    """data/gazetteer.json is generated from vietnamadminunits; regenerate with `python -m generator gazetteer`."""
+    assert load_json("gazetteer.json") == build_gazetteer_data()
+
+
+def test_gazetteer_has_63_legacy_and_34_current_provinces():
+    provinces = load_json("gazetteer.json")["provinces"]
+    assert len(provinces) == 63 and len({p["code_2025"] for p in provinces}) == 34
