@@ -1,0 +1,69 @@
+"""Editors' sidecars win over extraction, survive every rebuild, and are never written by the program."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.model import ReportError
+from generator.pipeline import process_report
+from tests.conftest import SEED
+
+
+@pytest.fixture
+def lang_son(tmp_path: Path) -> Path:
+    target = tmp_path / SEED["003"].name
+    shutil.copy2(SEED["003"], target)
+    return target
+
+
+def test_editor_fields_replace_extracted_values_and_are_recorded(lang_son, registry):
+    sidecar = lang_son.with_suffix(".yaml")
+    sidecar.write_text('date: "2011"\ndate_note: Sau 4 năm thực hiện Cuộc vận động (từ 2007).\nauthor: Minh Quân (Báo Lạng Sơn)\n', encoding="utf-8")
+    report = process_report(lang_son, registry)
+    assert report.metadata.date.value.iso == "2011" and report.metadata.date.value.precision == "year"
+    assert report.metadata.date.source == "editor"
+    assert report.metadata.author.value == "Minh Quân (Báo Lạng Sơn)"
+    assert report.editor_fields == ("date", "author", "date_note")
+    assert not any(w.startswith("date:") for w in report.metadata.warnings)
+
+
+def test_directives_can_be_corrected(lang_son, registry):
+    lang_son.with_suffix(".yaml").write_text("implements: [06-CT/TW]\ncites: [03-CT/TW]\n", encoding="utf-8")
+    metadata = process_report(lang_son, registry).metadata
+    assert metadata.implements == ("06-CT/TW",) and metadata.cites == ("03-CT/TW",)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("date: 27/06/2022\n", "field 'date'"),
+        ("provinse: Lạng Sơn\n", "field 'provinse'"),
+        ("province: Xứ Lạng\n", "field 'province'"),
+        ("implements: [Chỉ thị về học tập]\n", "field 'implements'"),
+        ("date: [\n", "not valid YAML"),
+    ],
+)
+def test_bad_sidecar_is_an_error_naming_file_and_field(lang_son, registry, content, message):
+    sidecar = lang_son.with_suffix(".yaml")
+    sidecar.write_text(content, encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        process_report(lang_son, registry)
+    assert str(sidecar) in str(err.value) and message in str(err.value)
+
+
+def test_overrides_survive_a_rebuild_and_the_sidecar_is_untouched(tmp_path):
+    from generator.cli import main
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path / "p")
+    sidecar = project / "source_reports" / "003_819d290b6f01cc90.yaml"
+    text = 'date: "2011"\ntitle_en: "Party Committee of the Provincial Party Office: four years of the campaign"\n'
+    sidecar.write_text(text, encoding="utf-8")
+    args = ["--project", str(project), "generate", "--source", str(project / "source_reports"), "--docs", str(project / "docs")]
+    for _ in range(2):
+        assert main(args) == 0
+    page = (project / "docs/en/reports/003_819d290b6f01cc90.md").read_text(encoding="utf-8")
+    assert "date: '2011'" in page and "editor_fields:\n- date\n- title_en" in page
+    assert "title: 'Party Committee of the Provincial Party Office: four years of the campaign'" in page
+    assert sidecar.read_text(encoding="utf-8") == text

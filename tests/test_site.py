@@ -1,0 +1,71 @@
+"""The built site: strict MkDocs build, both languages, permanent URLs, no third-party requests."""
+
+import re
+from pathlib import Path
+
+import yaml
+
+from generator.schema import ReportFrontMatter
+from tests.conftest import SEED
+
+# Any URL with a host (http://, https:// or protocol-relative //) that is not this machine.
+EXTERNAL = re.compile(r"""(?:src|href|url|action)\s*[=(]\s*["']?(?:https?:)?//(?!127\.0\.0\.1[:/]|localhost[:/])""", re.IGNORECASE)
+
+
+def test_every_report_has_a_page_in_both_languages_at_its_permanent_url(built_project: Path):
+    for path in SEED.values():
+        report_id = path.stem
+        assert (built_project / "site/reports" / report_id / "index.html").exists()
+        assert (built_project / "site/en/reports" / report_id / "index.html").exists()
+
+
+def test_generated_front_matter_is_valid(built_project: Path):
+    pages = [p for p in (built_project / "docs").glob("*/reports/*.md") if p.name != "index.md"]
+    assert len(pages) == 10
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        ReportFrontMatter.model_validate(yaml.safe_load(text.split("---\n")[1]))
+
+
+def test_both_sides_have_the_same_pages(built_project: Path):
+    vi = {p.relative_to(built_project / "docs/vi") for p in (built_project / "docs/vi").rglob("*.md")}
+    en = {p.relative_to(built_project / "docs/en") for p in (built_project / "docs/en").rglob("*.md")}
+    assert vi == en
+
+
+def test_html_lang_matches_the_side(built_project: Path):
+    assert '<html lang="vi"' in (built_project / "site/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (built_project / "site/en/index.html").read_text(encoding="utf-8")
+
+
+def test_reports_are_not_listed_in_the_navigation(built_project: Path):
+    home = (built_project / "site/index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "reports/000_" not in nav
+
+
+def test_no_page_asset_or_stylesheet_asks_a_third_party_host(built_project: Path):
+    offenders = []
+    for path in (built_project / "site").rglob("*"):
+        if path.suffix in {".html", ".css"}:
+            for match in EXTERNAL.finditer(path.read_text(encoding="utf-8", errors="replace")):
+                offenders.append(f"{path.relative_to(built_project)}: {match.group(0)}")
+    assert offenders == []
+
+
+def test_directive_page_lists_its_reports(built_project: Path):
+    page = (built_project / "site/directives/03-ct-tw/index.html").read_text(encoding="utf-8")
+    assert "000_f4d9ae87f141ab91" in page and "001_6c6cd01c535d82ba" in page
+    assert "002_bd37ec31966b5a35" not in page
+
+
+def test_report_page_shows_metadata_and_clean_body(built_project: Path):
+    page = (built_project / "site/reports/002_bd37ec31966b5a35/index.html").read_text(encoding="utf-8")
+    assert "Hà Nam" in page and "Ninh Bình" in page and "05-CT/TW" in page
+    assert "Liên kết website" not in page and "Thông tin người gửi phản hồi" not in page
+
+
+def test_english_page_says_translation_is_pending(built_project: Path):
+    page = (built_project / "site/en/reports/001_6c6cd01c535d82ba/index.html").read_text(encoding="utf-8")
+    assert "Translation pending" in page and "Kien Giang" in page and "An Giang" in page

