@@ -83,7 +83,7 @@ def is_name_like(line: str) -> bool:
 
 def remove_repeated_lead(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """Scrapers often repeat the lead (the sapo) before the full text: drop a paragraph that the text after it begins with."""
-    if len(paragraphs) < 2:
+    if len(paragraphs) < 2 or paragraphs[0][:20] != paragraphs[1][:20]:
         return paragraphs, []
     first = _squash(paragraphs[0])
     following = _squash("".join(paragraphs[1:4]))

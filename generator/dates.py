@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.model import CleanedText, Confidence, DateValue, Extracted
-from generator.textnorm import fold_keep_length
+from generator.textnorm import fold_keep_length, prime_fold
 
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?"
 # At the start of the lead: "Sáng ngày 5/01/2012,", "Sáng 23-8,", "Ngày 12.10,"
@@ -101,14 +101,21 @@ def _header_date(header_lines: tuple[str, ...]) -> tuple[dt.date, str] | None:
     return None
 
 
-def extract_date(cleaned: CleanedText, title: str | None) -> tuple[Extracted[DateValue], list[str]]:
+def full_text(cleaned: CleanedText, title: str | None) -> str:
+    """Title and body as one text, the form every extractor reads (so it is folded only once)."""
+    text = f"{title or ''}\n\n{cleaned.body}"
+    prime_fold(text, [title or "", "\n\n", cleaned.body])
+    return text
+
+
+def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | None = None) -> tuple[Extracted[DateValue], list[str]]:
     warnings: list[str] = []
     lead = cleaned.blocks[0].text if cleaned.blocks else ""
     body = cleaned.body
-    text = f"{title or ''}\n{body}"
+    text = full_text(cleaned, title)
     header = _header_date(cleaned.header_lines)
     mentions = body_date_mentions(body)
-    years = context_years(text)
+    years = context_years(text) if years is None else years
     folded_lead = fold_keep_length(lead)
 
     day = LEAD_DAY.match(folded_lead)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.dates import context_years, extract_date
+from generator.dates import context_years, extract_date, full_text
 from generator.directive_patterns import prepare
 from generator.directives import find_mentions, rank_documents
 from generator.model import CleanedText, Confidence, Extracted, LocalDocumentRef, Metadata, RawReport
@@ -53,13 +53,13 @@ def extract_metadata(raw: RawReport, cleaned: CleanedText, registry: Registry) -
         derived = True
         warnings.append("title: the raw text has no title line; a title was derived from the lead for an editor to check")
 
-    date, date_warnings = extract_date(cleaned, cleaned.title_line)
+    heading = cleaned.title_line or ""
+    text = full_text(cleaned, cleaned.title_line)
+    years = context_years(text)
+    date, date_warnings = extract_date(cleaned, cleaned.title_line, years)
     province, province_warnings = extract_province(cleaned, cleaned.title_line)
     warnings += date_warnings + province_warnings
 
-    heading = cleaned.title_line or ""
-    text = f"{heading}\n\n{cleaned.body}"
-    years = context_years(text)
     if date.value:
         years = years + [int(date.value.iso[:4])]
     findings = find_mentions(text, registry, years)

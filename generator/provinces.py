@@ -35,6 +35,26 @@ class ProvinceMatcher:
     domains: dict[str, str]
 
 
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation shaped as a prefix tree: far faster than 700 flat alternatives."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
 def _words_before(words: list[str]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?:^|[^a-z])(?:" + alternation + r")\s*$")
@@ -52,10 +72,9 @@ def province_matcher() -> ProvinceMatcher:
     for name, code in gazetteer.districts:
         if len(name.split()) >= 2:  # one-syllable names are too often ordinary words
             kind_of[fold(name)].append(("district", code))
-    alternation = "|".join(re.escape(n) for n in sorted(kind_of, key=len, reverse=True))
     return ProvinceMatcher(
         gazetteer=gazetteer,
-        names=re.compile(r"(?<![a-z])(?:" + alternation + r")(?![a-z])"),
+        names=re.compile(r"(?<![a-z])" + trie_pattern(list(kind_of)) + r"(?![a-z])"),
         kind_of=dict(kind_of),
         context=_words_before(clues["context_words"]),
         district_context=_words_before(clues["district_words"]),

@@ -6,14 +6,13 @@ successor that reads mkdocs.yml) is only the last, thin stage.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import PurePosixPath
 from typing import Any, Iterable
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.datafiles import load_yaml
@@ -25,14 +24,17 @@ from generator.textnorm import slugify
 LANGS = ("vi", "en")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)")
+_MD_BLOCK_MARK = re.compile(r"^(\s*)([#>+-])(\s)")  # heading, quote, bullet
+_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])(\s)")  # "1. " would start a numbered list
 
 
+@lru_cache(maxsize=8192)
 def md_escape(text: str) -> str:
     """Report text is data, never markup: escape what Markdown or HTML would interpret."""
     text = text.replace("&", "&amp;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(r"\1\\\2\3", text)
+    text = _MD_BLOCK_MARK.sub(r"\1\\\2\3", text)
+    return _MD_ORDERED.sub(r"\1\\\2\3", text)
 
 
 def format_date(iso: str | None, precision: str | None, lang: str) -> str:
@@ -69,16 +71,13 @@ def year_path(year: str | None) -> str:
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """Relative link between two docs paths, as MkDocs validates it."""
-    start = PurePosixPath(from_path).parent
-    target = PurePosixPath(to_path)
-    up = len(start.parts)
+    """Relative link between two docs paths ('reports/a.md' -> 'directives/b.md' is '../directives/b.md')."""
+    start = from_path.split("/")[:-1]
+    target = to_path.split("/")
     common = 0
-    for a, b in zip(start.parts, target.parts):
-        if a != b:
-            break
+    while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
         common += 1
-    return "/".join([".."] * (up - common) + list(target.parts[common:])) or target.name
+    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 def report_year(report: Report) -> str | None:
@@ -142,8 +141,33 @@ def template_env() -> Environment:
     return env
 
 
+def _yaml_scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
 def front_matter(data: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    """YAML front matter for flat records (scalars, lists of scalars, one level of mapping).
+
+    Written by hand because PyYAML's representer dominated build time at 10,000 pages; the
+    output is checked against yaml.safe_load in tests/test_rendering.py.
+    """
+    lines = ["---"]
+    for key, value in data.items():
+        if isinstance(value, dict):
+            lines.append(f"{key}:" + ("" if value else " {}"))
+            lines += [f"  {k}: {_yaml_scalar(v)}" for k, v in value.items()]
+        elif isinstance(value, (list, tuple)):
+            lines.append(f"{key}:" + ("" if value else " []"))
+            lines += [f"- {_yaml_scalar(v)}" for v in value]
+        else:
+            lines.append(f"{key}: {_yaml_scalar(value)}")
+    return "\n".join(lines) + "\n---\n\n"
 
 
 def report_front_matter(report: Report, lang: str) -> dict[str, Any]:

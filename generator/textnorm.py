@@ -9,32 +9,59 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Latin capital ETH (U+00D0) is used for Đ (U+0110) by some sites; NFC does not map it.
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+# Latin capital ETH (U+00D0) is used for Đ (U+0110) by some sites; NFC does not map it (see normalize_display).
 # Spaces that scraped pages carry: NBSP, narrow NBSP, figure space, zero-width, BOM.
 _ODD_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_FOLD_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+_FOLD_STROKE = str.maketrans({"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"})
 
 
 def normalize_display(text: str) -> str:
     """NFC, look-alike letters fixed, odd spaces made plain; the author's spelling is kept."""
-    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     text = _ZERO_WIDTH.sub("", text)
     return _ODD_SPACES.sub(" ", text)
 
 
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+_fold_cache: dict[str, str] = {}
+
+
 def fold(text: str) -> str:
-    """Lower-case, tone-less, stroke-less form for matching: 'Tỉnh uỷ Đảng' -> 'tinh uy dang'."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_STROKE))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).lower()
+    """Cached `_fold`: a report's body is folded by several stages."""
+    cached = _fold_cache.get(text)
+    if cached is None:
+        cached = _fold(text)
+        if len(_fold_cache) > 512:
+            _fold_cache.clear()
+        _fold_cache[text] = cached
+    return cached
+
+
+def _fold(text: str) -> str:
+    """Lower-case, tone-less, stroke-less form for matching: 'Tỉnh uỷ Đảng' -> 'tinh uy dang'.
+
+    For NFC text one character comes out per character in, so spans line up with the display
+    text.
+    """
+    stroke_free = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D").replace("\u00f0", "d")
+    return _COMBINING.sub("", unicodedata.normalize("NFD", stroke_free)).lower()
+
+
+def prime_fold(text: str, parts: list[str]) -> None:
+    """Fold `text` from already-folded parts (folding is per character, so it composes)."""
+    if "".join(parts) == text:
+        folded = "".join(fold(p) for p in parts)
+        if len(folded) == len(text):
+            _fold_cache[text] = folded
 
 
 def fold_keep_length(text: str) -> str:
-    """`fold` for NFC text, one output character per input character, so spans line up."""
+    """`fold` for NFC text, guaranteed to keep one output character per input character."""
     out = fold(text)
-    if len(out) != len(text):  # only for exotic input; fall back per character
+    if len(out) != len(text):
         out = "".join(fold(ch)[:1] or " " for ch in text)
     return out
 

@@ -8,6 +8,7 @@ refuses to touch any other file (an editor's page is never overwritten).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from generator.schema import GENERATED_BY
 
 OWNED_DIRS = ("reports", "directives", "provinces", "years")
 MARKER = f"generated_by: {GENERATED_BY}"
+_MARKER_LINE = re.compile(rf"^generated_by:\s*[\"']?{re.escape(GENERATED_BY)}[\"']?\s*$", re.MULTILINE)
 
 
 class WriteError(Exception):
@@ -35,7 +37,7 @@ def is_generated(path: Path) -> bool:
             head = handle.read(200)
     except (OSError, UnicodeDecodeError):
         return False
-    return head.startswith("---\n") and MARKER in head
+    return head.startswith("---\n") and bool(_MARKER_LINE.search(head))
 
 
 def atomic_write(path: Path, content: str) -> None:

@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.model import ReportError
 from generator.pipeline import process_report
@@ -64,6 +65,7 @@ def test_overrides_survive_a_rebuild_and_the_sidecar_is_untouched(tmp_path):
     for _ in range(2):
         assert main(args) == 0
     page = (project / "docs/en/reports/003_819d290b6f01cc90.md").read_text(encoding="utf-8")
-    assert "date: '2011'" in page and "editor_fields:\n- date\n- title_en" in page
-    assert "title: 'Party Committee of the Provincial Party Office: four years of the campaign'" in page
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert meta["date"] == "2011" and meta["editor_fields"] == ["date", "title_en"]
+    assert meta["title"] == "Party Committee of the Provincial Party Office: four years of the campaign"
     assert sidecar.read_text(encoding="utf-8") == text

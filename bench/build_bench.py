@@ -1,0 +1,69 @@
+"""Time the whole build (generator + MkDocs, both languages) against a bare MkDocs build of the
+same generated pages, at several corpus sizes. Prints numbers; asserts nothing.
+
+    .venv/bin/python bench/build_bench.py [N ...]      (default: 100 1000 3000)
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import write_corpus  # noqa: E402
+
+PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "overrides", "docs/vi/about.md", "docs/en/about.md")
+GENERATE = [sys.executable, "-m", "generator", "generate"]
+BARE_MKDOCS = [sys.executable, "-c", "from pathlib import Path; from generator.site import build_site; build_site(Path('.'))"]
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def du(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def bench(n: int, out: Path) -> dict[str, float]:
+    project = out / f"n{n}"
+    shutil.rmtree(project, ignore_errors=True)
+    for name in PROJECT_FILES:
+        src, dst = ROOT / name, project / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(src, dst) if src.is_dir() else shutil.copy2(src, dst)
+    write_corpus(project / "source_reports", n, ROOT / "source_reports")
+    gen_s, gen_mb = run(GENERATE, project)
+    mk_s, mk_mb = run(BARE_MKDOCS, project)
+    pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    return {"n": n, "pages": pages, "generate_s": gen_s, "mkdocs_s": mk_s, "whole_s": gen_s + mk_s,
+            "ratio": (gen_s + mk_s) / mk_s, "ms_per_report": 1000 * (gen_s + mk_s) / n,
+            "peak_mb": max(gen_mb, mk_mb), "site_mb": du(project / "site")}
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [100, 1000, 3000]
+    out = ROOT / "bench" / "out"
+    print(f"{'N':>6} {'pages':>6} {'generate s':>10} {'mkdocs s':>9} {'whole s':>8} {'whole/bare':>10} {'ms/report':>9} {'peak MiB':>8} {'site MiB':>8}")
+    for n in sizes:
+        r = bench(n, out)
+        print(f"{r['n']:>6} {r['pages']:>6} {r['generate_s']:>10.2f} {r['mkdocs_s']:>9.2f} {r['whole_s']:>8.2f} {r['ratio']:>10.2f} "
+              f"{r['ms_per_report']:>9.1f} {r['peak_mb']:>8.0f} {r['site_mb']:>8.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
