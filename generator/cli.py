@@ -69,6 +69,7 @@ def report_summary(report: Report) -> dict[str, Any]:
         "local_documents": [d.symbol for d in m.local_documents],
         "author": m.author.value,
         "source": m.source.value,
+        "people": list(m.people),
         "evidence": {
             "title": {"text": m.title.evidence, "confidence": m.title.confidence.value, "from": m.title.source},
             "date": {"text": m.date.evidence, "confidence": m.date.confidence.value, "from": m.date.source},

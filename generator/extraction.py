@@ -30,6 +30,22 @@ def derive_title(lead: str) -> str:
     return short + ("…" if len(words) > TITLE_WORDS else "")
 
 
+_SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+# "Đồng chí Trần Thị Thanh Thủy", "đồng chí Đỗ Văn Thắng", "ông Nguyễn Văn A": a title word, then 2–4 capitalised syllables.
+_PERSON = re.compile(r"(?<!\w)(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+(" + _SYLLABLE + r"(?:\s" + _SYLLABLE + r"){1,3})")
+_NOT_NAMES = {"Bí", "Phó", "Trưởng", "Ủy", "Uỷ", "Chủ", "Thường", "Giám", "Bộ", "Ban", "Tỉnh", "Huyện"}
+
+
+def extract_people(body: str) -> tuple[str, ...]:
+    """People named with a title word, in order of first mention; offices ('đồng chí Bí thư') are not names."""
+    names: dict[str, None] = {}
+    for match in _PERSON.finditer(body):
+        name = match.group(1)
+        if name.split()[0] not in _NOT_NAMES:
+            names.setdefault(name, None)
+    return tuple(names)
+
+
 def extract_source(cleaned: CleanedText) -> Extracted[str]:
     if cleaned.source_credit:
         credit = re.sub(r"^(?:Theo|Nguồn)\s*:?\s*", "", cleaned.source_credit).strip()
@@ -91,6 +107,7 @@ def extract_metadata(raw: RawReport, cleaned: CleanedText, registry: Registry) -
         author=author,
         source=extract_source(cleaned),
         warnings=tuple(warnings),
+        people=extract_people(cleaned.body),
     )
 
 

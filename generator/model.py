@@ -125,6 +125,7 @@ class Metadata:
     author: Extracted[str]
     source: Extracted[str]
     warnings: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # people the report names ("đồng chí Đỗ Văn Thắng")
 
     @property
     def implements(self) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from generator.datafiles import load_yaml
 from generator.model import Report
 from generator.registry import TYPE_EN, Directive, Registry
 from generator.schema import GENERATED_BY, IndexFrontMatter, ReportFrontMatter
+from generator.search_terms import directive_aliases, stroke_folded_words, term_numbers
 from generator.textnorm import slugify
 
 LANGS = ("vi", "en")
@@ -97,6 +98,15 @@ class SiteContext:
     directive_ids: tuple[str, ...]  # registry order, then unregistered ones seen in reports
 
 
+def group_by_province(reports: list[Report]) -> list[tuple[str, list[Report]]]:
+    """(province name, its reports newest first), provinces by number of reports then name."""
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        province = report.metadata.province.value
+        groups[province.slug if province else ""].append(report)
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
 def sort_reports(reports: Iterable[Report]) -> list[Report]:
     """Newest first; undated last; ties by id so output is stable."""
     dated = sorted((r for r in reports if r.metadata.date.value), key=lambda r: (r.metadata.date.value.iso, r.id), reverse=True)  # type: ignore[union-attr]
@@ -138,6 +148,8 @@ def template_env() -> Environment:
     )
     env.filters["md"] = md_escape
     env.filters["date"] = format_date
+    env.filters["stroke_fold"] = stroke_folded_words
+    env.filters["term_numbers"] = term_numbers
     return env
 
 
@@ -196,6 +208,7 @@ def report_front_matter(report: Report, lang: str) -> dict[str, Any]:
         local_documents=[d.symbol for d in m.local_documents],
         author=m.author.value,
         source=m.source.value,
+        people=list(m.people),
         source_file=f"source_reports/{report.raw.path.name}",
         source_sha256=report.raw.sha256,
         confidence={
@@ -211,8 +224,8 @@ def report_front_matter(report: Report, lang: str) -> dict[str, Any]:
     return data.model_dump(mode="json")
 
 
-def _index_front_matter(title: str, lang: str) -> str:
-    return front_matter(IndexFrontMatter(generated_by=GENERATED_BY, title=title, lang=lang).model_dump(mode="json"))  # type: ignore[arg-type]
+def _index_front_matter(title: str, lang: str, search: str = "include") -> str:
+    return front_matter(IndexFrontMatter(generated_by=GENERATED_BY, title=title, lang=lang, search=search).model_dump(mode="json"))  # type: ignore[arg-type]
 
 
 def directive_label(directive_id: str, registry: Registry, lang: str) -> str:
@@ -240,6 +253,8 @@ def render_pages(context: SiteContext, lang: str) -> dict[str, str]:
         "report_year": report_year,
         "label": lambda d: directive_label(d, registry, lang),
         "type_en": TYPE_EN,
+        "aliases": directive_aliases,
+        "by_province": group_by_province,
     }
     pages: dict[str, str] = {}
     report_template = env.get_template("report.md.j2")
@@ -248,23 +263,25 @@ def render_pages(context: SiteContext, lang: str) -> dict[str, str]:
         fm = report_front_matter(report, lang)
         pages[path] = front_matter(fm) + report_template.render(here=path, report=report, fm=fm, **common)
 
-    def page(path: str, template: str, title: str, **values: Any) -> None:
-        pages[path] = _index_front_matter(title, lang) + env.get_template(template).render(here=path, title=title, **values, **common)
+    def page(path: str, template: str, title: str, search: str = "include", **values: Any) -> None:
+        pages[path] = _index_front_matter(title, lang, search) + env.get_template(template).render(here=path, title=title, **values, **common)
 
-    page("index.md", "home.md.j2", labels["archive"], context=context)
-    page("reports/index.md", "reports_index.md.j2", labels["all_reports"], reports=context.reports)
-    page("directives/index.md", "directives_index.md.j2", labels["directives"], context=context)
+    page("index.md", "home.md.j2", labels["archive"], search="exclude", context=context)
+    page("search.md", "search.md.j2", labels["search"], search="exclude")
+    page("reports/index.md", "reports_index.md.j2", labels["all_reports"], search="exclude", reports=context.reports)
+    page("directives/index.md", "directives_index.md.j2", labels["directives"], search="exclude", context=context)
     for directive_id in context.directive_ids:
         directive: Directive | None = registry.get(directive_id)
         roles = context.by_directive.get(directive_id, {"implements": [], "cites": []})
         page(directive_path(directive_id), "directive.md.j2", directive_label(directive_id, registry, lang),
              directive_id=directive_id, directive=directive, roles=roles)
-    page("provinces/index.md", "provinces_index.md.j2", labels["provinces"], context=context)
+    page("provinces/index.md", "provinces_index.md.j2", labels["provinces"], search="exclude", context=context)
     for slug, reports in context.by_province.items():
         first = reports[0].metadata.province.value
         title = (first.name if lang == "vi" else first.name_en) if first else labels["not_known"]
         page(province_path(slug), "province.md.j2", title, province=first, reports=reports)
-    page("years/index.md", "years_index.md.j2", labels["years"], context=context)
+    page("years/index.md", "years_index.md.j2", labels["years"], search="exclude", context=context)
     for year, reports in context.by_year.items():
-        page(year_path(None if year == "undated" else year), "year.md.j2", year if year != "undated" else labels["undated"], reports=reports)
+        page(year_path(None if year == "undated" else year), "year.md.j2", year if year != "undated" else labels["undated"],
+             search="exclude", reports=reports)
     return pages

@@ -44,6 +44,7 @@ class ReportFrontMatter(BaseModel):
     local_documents: list[str] = Field(description="Provincial / district document numbers, scoped to the province")
     author: str | None
     source: str | None
+    people: list[str] = Field(description="People the report names (with a title such as 'đồng chí')")
     source_file: str
     source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     confidence: dict[str, Level] = Field(description="Per field: high, medium or low")
@@ -56,3 +57,4 @@ class IndexFrontMatter(BaseModel):
     generated_by: Literal["party-archive"]
     title: str
     lang: Literal["vi", "en"]
+    search: Literal["include", "exclude"] = Field(default="include", description="'exclude' keeps a list page out of the search index")

@@ -7,6 +7,8 @@ share the page paths, so the language switch keeps the reader on the same page.
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
@@ -16,8 +18,18 @@ class SiteBuildError(Exception):
     pass
 
 
+def index_search(site_dir: Path) -> None:
+    """Pagefind over the whole built site: one bundle at site/pagefind/, one index per <html lang>."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise SiteBuildError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
+
+
 def build_site(project_dir: Path, strict: bool = True) -> None:
-    """Build vi first (it cleans site/), then en into site/en/."""
+    """Build vi first (it cleans site/), then en into site/en/, then the search index."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -30,3 +42,4 @@ def build_site(project_dir: Path, strict: bool = True) -> None:
             build(config)
         except (Abort, ConfigurationError) as exc:
             raise SiteBuildError(f"{config_file.name}: mkdocs build failed: {exc}") from None
+    index_search(project_dir / "site")

@@ -93,10 +93,60 @@ def test_reader_follows_links_from_report_to_province_and_directive(page, site_u
     assert "Lâm Đồng" in page.inner_text("article")
 
 
-def test_search_finds_a_report_by_province(page, site_url):
-    page.goto(site_url + "/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("Kiên Giang")
-    page.locator("a.md-search-result__link").first.wait_for(timeout=15000)
-    hrefs = [a.get_attribute("href") for a in page.locator("a.md-search-result__link").all()]
-    assert any("001_6c6cd01c535d82ba" in h for h in hrefs)
+# query -> expected first result, on the Vietnamese side ("/") and the English side ("/en/").
+SEARCH_CASES = [
+    ("/", "05-CT/TW", "directives/05-ct-tw/"),
+    ("/", "CT 05", "directives/05-ct-tw/"),
+    ("/", "CT05", "directives/05-ct-tw/"),
+    ("/", "Chỉ thị 05", "directives/05-ct-tw/"),
+    ("/", "chỉ thị số 05-CT/TW", "directives/05-ct-tw/"),
+    ("/", "chi thi 5", "directives/05-ct-tw/"),
+    ("/", "05/CT-TW", "directives/05-ct-tw/"),
+    ("/", "03-CT/TW", "directives/03-ct-tw/"),
+    ("/", "Chỉ thị 03", "directives/03-ct-tw/"),
+    ("/", "06-CT/TW", "directives/06-ct-tw/"),
+    ("/", "Nghị quyết Trung ương 4 khóa XI", "directives/12-nq-tw/"),
+    ("/", "Nghị quyết Trung ương 4 khoá XII", "directives/04-nq-tw/"),
+    ("/", "NQ TW4", "directives/12-nq-tw/"),
+    ("/", "12-NQ/TW", "directives/12-nq-tw/"),
+    ("/", "Kết luận 01", "directives/01-kl-tw/"),
+    ("/", "08-QĐi/TW", "directives/08-qdi-tw/"),
+    ("/", "Directive 05", "directives/05-ct-tw/"),
+    ("/", "Resolution 12", "directives/12-nq-tw/"),
+    ("/", "hung yen", "provinces/hung-yen/"),
+    ("/", "Hưng Yên", "provinces/hung-yen/"),
+    ("/", "binh thuan", "provinces/binh-thuan/"),
+    ("/", "Kiên Giang", "provinces/kien-giang/"),
+    ("/", "lang son", "provinces/lang-son/"),
+    ("/", "Tỉnh uỷ Bình Thuận", "reports/004_a325bf6e288159c8/"),
+    ("/", "Tỉnh ủy Bình Thuận", "reports/004_a325bf6e288159c8/"),
+    ("/", "Trần Thị Thanh Thủy", "reports/000_f4d9ae87f141ab91/"),
+    ("/", "tran thi thanh thuy", "reports/000_f4d9ae87f141ab91/"),
+    ("/", "Đỗ Văn Thắng", "reports/002_bd37ec31966b5a35/"),
+    ("/", "do van thang", "reports/002_bd37ec31966b5a35/"),
+    ("/", "Văn phòng Tỉnh uỷ Lạng Sơn", "reports/003_819d290b6f01cc90/"),
+    ("/en/", "Directive 05", "en/directives/05-ct-tw/"),
+    ("/en/", "Resolution 12", "en/directives/12-nq-tw/"),
+    ("/en/", "Conclusion 01", "en/directives/01-kl-tw/"),
+    ("/en/", "05-CT/TW", "en/directives/05-ct-tw/"),
+    ("/en/", "hung yen", "en/provinces/hung-yen/"),
+    ("/en/", "Kien Giang", "en/provinces/kien-giang/"),
+    ("/en/", "NQ TW4", "en/directives/12-nq-tw/"),
+]
+
+
+@pytest.mark.parametrize("side, query, expected", SEARCH_CASES, ids=[f"{s}{q}" for s, q, _ in SEARCH_CASES])
+def test_search_puts_the_expected_page_first(page, site_url, side, query, expected):
+    from urllib.parse import quote
+
+    page.goto(f"{site_url}{side}search/?q={quote(query)}")
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=15000)
+    assert first.get_attribute("href") == "/" + expected
+
+
+def test_typing_in_the_search_box_shows_results(page, site_url):
+    page.goto(site_url + "/search/")
+    page.locator(".pagefind-ui__search-input").fill("Cuộc vận động")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    assert page.locator(".pagefind-ui__result-link").count() >= 1

@@ -1,0 +1,73 @@
+"""Words the search index needs but the page text does not carry.
+
+Pagefind folds tones but not đ/Đ (no Unicode decomposition), and it needs every query word
+on a page, so a directive must carry every way readers write its number. These functions
+produce that text; the templates put it in a visually hidden, aria-hidden block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.registry import TYPE_EN, Directive
+from generator.textnorm import fold
+
+_WORD = re.compile(r"\w+")
+_ROMAN = {"VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14}
+
+
+def stroke_folded_words(text: str) -> str:
+    """Each distinct word with đ/Đ, folded to plain letters ('Đảng' -> 'dang'), so 'dang' finds it."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text):
+        if "đ" in word or "Đ" in word:
+            seen.setdefault(fold(word), None)
+    return " ".join(seen)
+
+
+_TERM = re.compile(r"\b(?:khóa|khoá|Khóa|Khoá|KHÓA)\s*\(?\s*(VIII|XIV|XIII|XII|XI|IX|X)\b")
+
+
+def term_numbers(text: str) -> str:
+    """'khóa XI' -> 'khoa 11': Pagefind prefix-matches 'xi' against 'xii'; '11' and '12' do not collide.
+    The search page rewrites queries the same way (overrides/assets/javascripts/search.js)."""
+    return " ".join(dict.fromkeys(f"khoa {_ROMAN[m.group(1)]}" for m in _TERM.finditer(text)))
+
+
+def _ordinal(n: int) -> str:
+    """4 -> '4th', 11 -> '11th', 21 -> '21st'."""
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+def symbol_forms(number: int, type_code: str, issuer: str) -> list[str]:
+    """'05-CT/TW' as it is written: 05-CT/TW, 05/CT-TW, CT 05, CT05, CT 5 …"""
+    padded, plain = f"{number:02d}", str(number)
+    forms = []
+    for n in dict.fromkeys([padded, plain]):
+        forms += [f"{n}-{type_code}/{issuer}", f"{n}/{type_code}-{issuer}", f"{n}-{type_code}-{issuer}",
+                  f"{type_code} {n}", f"{type_code}{n}", f"{type_code} {n}/{issuer}"]
+    return forms
+
+
+def directive_aliases(d: Directive) -> list[str]:
+    """Every generated written form of a registry document, Vietnamese and English."""
+    padded, plain = f"{d.number:02d}", str(d.number)
+    forms = symbol_forms(d.number, d.type_code, d.symbol.split("/", 1)[1])
+    for n in dict.fromkeys([padded, plain]):
+        forms += [f"{d.type} {n}", f"{d.type} số {n}", f"{d.type} số {n}-{d.type_code}/TW",
+                  f"{TYPE_EN[d.type]} {n}", f"{TYPE_EN[d.type]} No. {n}", f"{TYPE_EN[d.type]} {d.symbol}"]
+    if d.plenum:
+        term_number = _ROMAN[d.term]
+        forms += [
+            f"Nghị quyết Trung ương {d.plenum} khóa {d.term}", f"Nghị quyết Trung ương {d.plenum} khoá {d.term}",
+            f"Nghị quyết Hội nghị lần thứ {d.plenum} Ban Chấp hành Trung ương Đảng khóa {d.term}",
+            f"NQ TW{d.plenum}", f"NQ TW {d.plenum}", f"Nghị quyết TW{d.plenum} khóa {term_number}",
+            f"Nghị quyết Trung ương {d.plenum} khoa {term_number}",
+            f"Hội nghị Trung ương {d.plenum} khóa {d.term}",
+            f"Resolution of the {_ordinal(d.plenum)} plenum of the {_ordinal(term_number)} Party Central Committee",
+            f"Central Resolution {d.plenum} {_ordinal(term_number)} term",
+        ]
+    forms += list(d.aliases)
+    return list(dict.fromkeys(forms))

@@ -1,0 +1,25 @@
+"""Search terms: every written form of a document number, đ-folded words, term numbers."""
+
+from generator.search_terms import directive_aliases, stroke_folded_words, term_numbers
+
+
+def test_directive_aliases_cover_the_written_forms(registry):
+    aliases = directive_aliases(registry.get("05-CT/TW"))
+    for form in ("05-CT/TW", "05/CT-TW", "CT 05", "CT05", "CT 5", "Chỉ thị 05", "Chỉ thị số 05", "Chỉ thị 5",
+                 "Directive 05", "Directive No. 05", "Directive 5"):
+        assert form in aliases
+
+
+def test_plenum_resolution_aliases(registry):
+    aliases = directive_aliases(registry.get("12-NQ/TW"))
+    for form in ("Nghị quyết Trung ương 4 khóa XI", "NQ TW4", "Resolution 12",
+                 "Resolution of the 4th plenum of the 11th Party Central Committee", "Nghị quyết Trung ương 4 khoa 11"):
+        assert form in aliases
+
+
+def test_words_with_d_stroke_are_folded_once_each():
+    assert stroke_folded_words("Đảng bộ đã chỉ đạo Đảng viên") == "dang da dao"
+
+
+def test_roman_terms_become_numbers_for_the_index():
+    assert term_numbers("Nghị quyết Trung ương 4 (khoá XI) và khóa XII") == "khoa 11 khoa 12"
