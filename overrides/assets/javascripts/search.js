@@ -3,7 +3,7 @@
 // `?q=` starts a search.
 (function () {
   "use strict";
-  var DIACRITIC_SIMILARITY = 3.0;
+  var TERM_SIMILARITY = 3.0;
   var ROMAN = { VIII: 8, IX: 9, X: 10, XI: 11, XII: 12, XIII: 13, XIV: 14 };
   // "khóa XI" -> "khoa 11": pages carry the same form (generator/search_terms.py term_numbers),
   // because Pagefind would prefix-match "xi" against "xii".
@@ -21,7 +21,8 @@
       showImages: false,
       resetStyles: false,
       processTerm: normaliseQuery,
-      ranking: { diacriticSimilarity: DIACRITIC_SIMILARITY },
+      // Favour whole-word matches: "12" should find 12-NQ/TW before pages that say "12th".
+      ranking: { termSimilarity: TERM_SIMILARITY },
     });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
