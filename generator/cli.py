@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from dataclasses import asdict
@@ -14,7 +15,8 @@ from generator.model import Report, ReportError
 from generator.pipeline import Corpus, process_corpus
 from generator.reading import find_reports
 from generator.registry import load_registry
-from generator.rendering import LANGS, build_context, render_pages
+from generator.history import added_dates
+from generator.rendering import LANGS, Publication, build_context, render_pages
 from generator.writing import WriteError, write_pages
 
 DESCRIPTION = """\
@@ -83,10 +85,18 @@ def report_summary(report: Report) -> dict[str, Any]:
     }
 
 
-def generate_docs(corpus: Corpus, docs_dir: Path) -> None:
+def site_urls(site_url: str | None) -> dict[str, str]:
+    """Each side's root URL: SITE_URL (set by the Pages workflow), else the local preview address."""
+    root = (site_url or os.environ.get("SITE_URL") or "http://127.0.0.1:8000/").rstrip("/") + "/"
+    return {"vi": root, "en": os.environ.get("SITE_URL_EN") or root + "en/"}
+
+
+def generate_docs(corpus: Corpus, docs_dir: Path, source_dir: Path, site_url: str | None = None) -> None:
     context = build_context(corpus.reports, load_registry())
+    added = added_dates(source_dir)
+    urls = site_urls(site_url)
     for lang in LANGS:
-        stats = write_pages(docs_dir / lang, render_pages(context, lang))
+        stats = write_pages(docs_dir / lang, render_pages(context, lang, Publication(urls[lang], added)))
         print(f"docs/{lang}: {stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed", file=sys.stderr)
 
 
@@ -99,7 +109,7 @@ def cmd_generate(args: argparse.Namespace, build: bool) -> int:
     corpus = load(args.source)
     _print_errors(corpus.errors)
     try:
-        generate_docs(corpus, args.docs)
+        generate_docs(corpus, args.docs, args.source, args.site_url)
     except WriteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -177,6 +187,7 @@ def parser() -> argparse.ArgumentParser:
     def with_paths(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sp.add_argument("--source", type=Path, default=Path("source_reports"), help="raw reports folder (default: source_reports)")
         sp.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder to generate into (default: docs)")
+        sp.add_argument("--site-url", default=None, help="published root URL for citations and the feed (default: $SITE_URL or the local preview)")
         return sp
 
     with_paths(sub.add_parser("build", help="generate docs/ and build site/"))

@@ -6,6 +6,7 @@ successor that reads mkdocs.yml) is only the last, thin stage.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import defaultdict
@@ -15,7 +16,9 @@ from typing import Any, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from generator.citations import cite_bibtex, cite_csl, cite_plain, permanent_url
 from generator.datafiles import load_yaml
+from generator.exports import atom_feed, dataset_files, facets_data
 from generator.model import Report
 from generator.registry import TYPE_EN, Directive, Registry
 from generator.schema import GENERATED_BY, IndexFrontMatter, ReportFrontMatter
@@ -67,6 +70,10 @@ def province_path(slug: str) -> str:
     return f"provinces/{slug}.md"
 
 
+def province_2025_path(slug: str) -> str:
+    return f"provinces/since-2025/{slug}.md"
+
+
 def year_path(year: str | None) -> str:
     return f"years/{year or 'undated'}.md"
 
@@ -94,6 +101,7 @@ class SiteContext:
     registry: Registry
     by_directive: dict[str, dict[str, list[Report]]]  # id -> role -> reports
     by_province: dict[str, list[Report]]
+    by_province_2025: dict[str, list[Report]]
     by_year: dict[str, list[Report]]
     directive_ids: tuple[str, ...]  # registry order, then unregistered ones seen in reports
 
@@ -117,12 +125,15 @@ def sort_reports(reports: Iterable[Report]) -> list[Report]:
 def build_context(reports: list[Report], registry: Registry) -> SiteContext:
     by_directive: dict[str, dict[str, list[Report]]] = defaultdict(lambda: {"implements": [], "cites": []})
     by_province: dict[str, list[Report]] = defaultdict(list)
+    by_province_2025: dict[str, list[Report]] = defaultdict(list)
     by_year: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         for ref in report.metadata.directives:
             by_directive[ref.id][ref.role].append(report)
         province = report.metadata.province.value
         by_province[province.slug if province else "unknown"].append(report)
+        if province:
+            by_province_2025[province.slug_2025].append(report)
         by_year[report_year(report) or "undated"].append(report)
     registered = [d.id for d in registry.directives]
     unregistered = sorted(set(by_directive) - set(registered))
@@ -131,6 +142,7 @@ def build_context(reports: list[Report], registry: Registry) -> SiteContext:
         registry=registry,
         by_directive={k: {role: sort_reports(v) for role, v in roles.items()} for k, roles in by_directive.items()},
         by_province={k: sort_reports(v) for k, v in by_province.items()},
+        by_province_2025={k: sort_reports(v) for k, v in by_province_2025.items()},
         by_year={k: sort_reports(v) for k, v in by_year.items()},
         directive_ids=tuple(registered + unregistered),
     )
@@ -236,8 +248,16 @@ def directive_label(directive_id: str, registry: Registry, lang: str) -> str:
     return f"{kind} {directive.id}"
 
 
-def render_pages(context: SiteContext, lang: str) -> dict[str, str]:
-    """docs-relative path -> Markdown, for every page of one language."""
+@dataclass(frozen=True)
+class Publication:
+    """Where the site is published and when each report was added (for citations and the feed)."""
+
+    site_url: str  # this side's root URL, e.g. https://…/ or https://…/en/
+    added: dict[str, dt.datetime]
+
+
+def render_pages(context: SiteContext, lang: str, publication: Publication) -> dict[str, str]:
+    """docs-relative path -> file content (Markdown pages, data downloads, feed) for one language."""
     env = template_env()
     labels = load_yaml("labels.yaml")[lang]
     registry = context.registry
@@ -254,6 +274,8 @@ def render_pages(context: SiteContext, lang: str) -> dict[str, str]:
         "label": lambda d: directive_label(d, registry, lang),
         "type_en": TYPE_EN,
         "aliases": directive_aliases,
+        "province_2025_path": province_2025_path,
+        "slug": slugify,
         "by_province": group_by_province,
     }
     pages: dict[str, str] = {}
@@ -261,7 +283,10 @@ def render_pages(context: SiteContext, lang: str) -> dict[str, str]:
     for report in context.reports:
         path = report_path(report.id)
         fm = report_front_matter(report, lang)
-        pages[path] = front_matter(fm) + report_template.render(here=path, report=report, fm=fm, **common)
+        url = permanent_url(publication.site_url, report.id)
+        cite = {"plain": cite_plain(report, url, lang), "bibtex": cite_bibtex(report, url),
+                "csl": json.dumps([cite_csl(report, url)], ensure_ascii=False, indent=2)}
+        pages[path] = front_matter(fm) + report_template.render(here=path, report=report, fm=fm, cite=cite, url=url, **common)
 
     def page(path: str, template: str, title: str, search: str = "include", **values: Any) -> None:
         pages[path] = _index_front_matter(title, lang, search) + env.get_template(template).render(here=path, title=title, **values, **common)
@@ -280,8 +305,16 @@ def render_pages(context: SiteContext, lang: str) -> dict[str, str]:
         first = reports[0].metadata.province.value
         title = (first.name if lang == "vi" else first.name_en) if first else labels["not_known"]
         page(province_path(slug), "province.md.j2", title, province=first, reports=reports)
+    for slug, reports in context.by_province_2025.items():
+        first = reports[0].metadata.province.value
+        title = first.name_2025 if lang == "vi" else first.name_2025_en
+        # Not indexed: same-named historic province pages are the precise answer to a search.
+        page(province_2025_path(slug), "province_2025.md.j2", title, search="exclude", province=first, reports=reports)
     page("years/index.md", "years_index.md.j2", labels["years"], search="exclude", context=context)
     for year, reports in context.by_year.items():
         page(year_path(None if year == "undated" else year), "year.md.j2", year if year != "undated" else labels["undated"],
              search="exclude", reports=reports)
+    pages.update(dataset_files(list(context.reports), context.by_directive, context.directive_ids, publication.site_url))
+    pages["data/facets.json"] = facets_data(context.reports, lang)
+    pages["feed.xml"] = atom_feed(list(context.reports), publication.added, publication.site_url, lang, labels["archive"])
     return pages

@@ -16,6 +16,9 @@ from pathlib import Path
 from generator.schema import GENERATED_BY
 
 OWNED_DIRS = ("reports", "directives", "provinces", "years")
+# Entirely generated (no front matter to carry a marker): data downloads and the feed.
+GENERATED_DATA = ("data",)
+GENERATED_FILES = ("feed.xml",)
 MARKER = f"generated_by: {GENERATED_BY}"
 _MARKER_LINE = re.compile(rf"^generated_by:\s*[\"']?{re.escape(GENERATED_BY)}[\"']?\s*$", re.MULTILINE)
 
@@ -53,12 +56,16 @@ def atomic_write(path: Path, content: str) -> None:
         raise
 
 
+def _owned_without_marker(rel: str) -> bool:
+    return rel.split("/", 1)[0] in GENERATED_DATA or (rel in GENERATED_FILES and not rel.endswith(".md"))
+
+
 def write_pages(lang_dir: Path, pages: dict[str, str]) -> WriteStats:
     stats = WriteStats()
     for rel, content in pages.items():
         target = lang_dir / rel
         if target.exists():
-            if not is_generated(target):
+            if not _owned_without_marker(rel) and not is_generated(target):
                 raise WriteError(
                     f"{target}: exists and was not written by the generator (no '{MARKER}' in its front matter); "
                     "move it or rename it: the generator never overwrites a hand-written file"
@@ -69,9 +76,13 @@ def write_pages(lang_dir: Path, pages: dict[str, str]) -> WriteStats:
         atomic_write(target, content)
         stats.written += 1
     wanted = {(lang_dir / rel).resolve() for rel in pages}
-    candidates = [lang_dir / "index.md"] + [p for d in OWNED_DIRS for p in (lang_dir / d).rglob("*.md")]
+    candidates = [lang_dir / "index.md", lang_dir / "search.md"] + [p for d in OWNED_DIRS for p in (lang_dir / d).rglob("*.md")]
     for path in candidates:
         if path.exists() and path.resolve() not in wanted and is_generated(path):
+            path.unlink()
+            stats.removed += 1
+    for path in [p for d in GENERATED_DATA for p in (lang_dir / d).rglob("*") if p.is_file()]:
+        if path.resolve() not in wanted:
             path.unlink()
             stats.removed += 1
     return stats

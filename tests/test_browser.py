@@ -151,3 +151,24 @@ def test_typing_in_the_search_box_shows_results(page, site_url):
     page.locator(".pagefind-ui__search-input").fill("Cuộc vận động")
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
     assert page.locator(".pagefind-ui__result-link").count() >= 1
+
+
+def test_faceted_table_filters_and_sorts_in_the_browser(page, site_url):
+    page.goto(site_url + "/en/reports/")
+    rows = page.locator("#facets tbody tr")
+    rows.first.wait_for()
+    assert rows.count() == 5
+    page.select_option("select[data-facet=province2025]", label="Ninh Binh")
+    assert [r.get_attribute("data-report") for r in rows.all()] == ["002_bd37ec31966b5a35"]
+    page.select_option("select[data-facet=province2025]", value="")
+    page.select_option("select[data-facet=document]", label="03-CT/TW")
+    assert {r.get_attribute("data-report") for r in rows.all()} == {"000_f4d9ae87f141ab91", "001_6c6cd01c535d82ba"}
+    page.select_option("select[data-facet=document]", value="")
+    page.fill("#facets input[type=search]", "binh thuan")
+    assert [r.get_attribute("data-report") for r in rows.all()] == ["004_a325bf6e288159c8"]
+    page.fill("#facets input[type=search]", "")
+    page.click("th[data-sort=date]")
+    dates = [r.locator("td").first.inner_text() for r in rows.all()]
+    assert dates == sorted(d for d in dates if d != "—") + ["—"]  # oldest first, undated last
+    rows.first.locator("a").click()
+    page.wait_for_url("**/en/reports/*/")

@@ -69,3 +69,23 @@ def test_report_page_shows_metadata_and_clean_body(built_project: Path):
 def test_english_page_says_translation_is_pending(built_project: Path):
     page = (built_project / "site/en/reports/001_6c6cd01c535d82ba/index.html").read_text(encoding="utf-8")
     assert "Translation pending" in page and "Kien Giang" in page and "An Giang" in page
+
+
+def test_province_since_2025_page_lists_the_merged_provinces_reports(built_project: Path):
+    page = (built_project / "site/provinces/since-2025/ninh-binh/index.html").read_text(encoding="utf-8")
+    assert "002_bd37ec31966b5a35" in page
+    index = (built_project / "site/en/provinces/index.html").read_text(encoding="utf-8")
+    assert "Ninh Binh" in index and "Ha Nam" in index
+
+
+def test_downloads_feed_and_sitemap_are_published(built_project: Path):
+    for side in ("site", "site/en"):
+        for name in ("data/reports.json", "data/reports.csv", "data/directives/05-ct-tw.csv", "feed.xml", "sitemap.xml"):
+            assert (built_project / side / name).stat().st_size > 0, f"{side}/{name}"
+
+
+def test_every_report_page_offers_citations(built_project: Path):
+    page = (built_project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "@misc{report_000_f4d9ae87f141ab91" in text and "article-newspaper" in text
+    assert "http://127.0.0.1:8000/reports/000_f4d9ae87f141ab91/" in page

@@ -1,0 +1,32 @@
+"""Citations carry the permanent URL and the facts we are sure of, nothing else."""
+
+from generator.citations import cite_bibtex, cite_csl, cite_plain, permanent_url
+
+URL = "https://example.org/archive/reports/001_6c6cd01c535d82ba/"
+
+
+def test_permanent_url_comes_from_the_report_id():
+    assert permanent_url("https://example.org/archive/", "001_6c6cd01c535d82ba") == URL
+
+
+def test_plain_citation(seed_reports):
+    text = cite_plain(seed_reports["001"], URL, "en")
+    assert text.startswith("Quốc Tuấn. “Hội nghị giao ban thực hiện Chỉ thị 03 của Bộ Chính trị”.")
+    assert "2013-08-23" in text and text.endswith(URL)
+
+
+def test_bibtex_keeps_the_vietnamese_name_whole_and_escapes_tex(seed_reports):
+    bib = cite_bibtex(seed_reports["001"], URL)
+    assert bib.startswith("@misc{report_001_6c6cd01c535d82ba,")
+    assert "author = {{Quốc Tuấn}}" in bib and "year = {2013}" in bib and "month = {8}" in bib
+    assert "001\\_6c6cd01c535d82ba" in bib
+
+
+def test_csl_json_has_no_date_when_the_date_is_unknown(seed_reports):
+    item = cite_csl(seed_reports["003"], URL)
+    assert "issued" not in item and item["type"] == "article-newspaper" and item["URL"] == URL
+
+
+def test_csl_json_date_parts_follow_the_precision(seed_reports):
+    assert cite_csl(seed_reports["002"], URL)["issued"] == {"date-parts": [[2019, 1]]}
+    assert cite_csl(seed_reports["004"], URL)["issued"] == {"date-parts": [[2012]]}

@@ -1,0 +1,49 @@
+"""Downloads: JSON and CSV of every report (and per document), facets data, Atom feed."""
+
+import csv
+import datetime as dt
+import io
+import json
+import xml.etree.ElementTree as ET
+
+from generator.exports import atom_feed, dataset_files, facets_data
+from generator.history import added_dates
+from generator.rendering import build_context
+from tests.conftest import SOURCES
+
+SITE = "https://example.org/archive/"
+
+
+def test_datasets_in_json_and_csv(seed_corpus, registry):
+    context = build_context(seed_corpus.reports, registry)
+    files = dataset_files(list(context.reports), context.by_directive, context.directive_ids, SITE)
+    records = json.loads(files["data/reports.json"])
+    assert {r["id"] for r in records} == {p.stem for p in SOURCES.glob("*.txt")}
+    rows = list(csv.DictReader(io.StringIO(files["data/reports.csv"].lstrip("\ufeff"))))
+    hanam = next(r for r in rows if r["id"] == "002_bd37ec31966b5a35")
+    assert hanam["province"] == "Hà Nam" and hanam["province_2025"] == "Ninh Bình"
+    assert hanam["cites"] == "04-NQ/TW; 26-NQ/TW; 08-QĐi/TW"
+    per_directive = json.loads(files["data/directives/03-ct-tw.json"])
+    assert {(r["id"], r["role"]) for r in per_directive} == {("000_f4d9ae87f141ab91", "implements"), ("001_6c6cd01c535d82ba", "implements")}
+    assert json.loads(files["data/directives/45-ct-tw.json"]) == []
+
+
+def test_facets_rows_point_into_shared_lists(seed_corpus, registry):
+    data = json.loads(facets_data(build_context(seed_corpus.reports, registry).reports, "en"))
+    row = next(r for r in data["rows"] if r[0] == "001_6c6cd01c535d82ba")
+    assert data["provinces"][row[3]] == "Kien Giang" and data["provinces"][row[4]] == "An Giang"
+    assert [data["documents"][i] for i in row[5]] == ["03-CT/TW", "03-KH/TW (XI)"]
+
+
+def test_atom_feed_lists_newest_additions_first(seed_corpus):
+    added = {r.raw.path.name: dt.datetime(2026, 1, i + 1, tzinfo=dt.timezone.utc) for i, r in enumerate(sorted(seed_corpus.reports, key=lambda r: r.id))}
+    feed = ET.fromstring(atom_feed(seed_corpus.reports, added, SITE, "en", "Archive"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    ids = [e.find("a:id", ns).text for e in feed.findall("a:entry", ns)]
+    assert ids[0] == SITE + "reports/004_a325bf6e288159c8/" and len(ids) == 5
+    assert feed.find("a:updated", ns).text == "2026-01-05T00:00:00+00:00"
+
+
+def test_added_dates_cover_every_raw_report():
+    dates = added_dates(SOURCES)
+    assert {p.name for p in SOURCES.glob("*.txt")} <= set(dates)
