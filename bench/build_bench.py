@@ -21,7 +21,8 @@ from bench.synthetic import write_corpus  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "overrides", "docs/vi/about.md", "docs/en/about.md")
 GENERATE = [sys.executable, "-m", "generator", "generate"]
-BARE_MKDOCS = [sys.executable, "-c", "from pathlib import Path; from generator.site import build_site; build_site(Path('.'))"]
+BARE_MKDOCS = [sys.executable, "-c", "from pathlib import Path; from generator.site import build_site; build_site(Path('.'), search_index=False)"]
+PAGEFIND = [sys.executable, "-c", "from pathlib import Path; from generator.site import index_search; index_search(Path('site'))"]
 
 
 def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
@@ -49,20 +50,26 @@ def bench(n: int, out: Path) -> dict[str, float]:
     write_corpus(project / "source_reports", n, ROOT / "source_reports")
     gen_s, gen_mb = run(GENERATE, project)
     mk_s, mk_mb = run(BARE_MKDOCS, project)
+    pf_s, pf_mb = run(PAGEFIND, project)
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
-    return {"n": n, "pages": pages, "generate_s": gen_s, "mkdocs_s": mk_s, "whole_s": gen_s + mk_s,
-            "ratio": (gen_s + mk_s) / mk_s, "ms_per_report": 1000 * (gen_s + mk_s) / n,
-            "peak_mb": max(gen_mb, mk_mb), "site_mb": du(project / "site")}
+    return {"n": n, "pages": pages, "generate_s": gen_s, "mkdocs_s": mk_s, "pagefind_s": pf_s, "whole_s": gen_s + mk_s,
+            "ratio": (gen_s + mk_s) / mk_s, "ratio_search": (gen_s + mk_s + pf_s) / mk_s, "ms_per_report": 1000 * (gen_s + mk_s) / n,
+            "gen_mb": gen_mb, "mk_mb": mk_mb, "pf_mb": pf_mb, "site_mb": du(project / "site"),
+            "index_mb": du(project / "site" / "pagefind")}
 
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [100, 1000, 3000]
     out = ROOT / "bench" / "out"
-    print(f"{'N':>6} {'pages':>6} {'generate s':>10} {'mkdocs s':>9} {'whole s':>8} {'whole/bare':>10} {'ms/report':>9} {'peak MiB':>8} {'site MiB':>8}")
+    print("generate = raw reports -> docs/ (both languages); mkdocs = bare MkDocs build of those pages (vi + en);")
+    print("pagefind = search index over the built site; whole = generate + mkdocs; peak RSS per stage (MiB)")
+    print(f"{'N':>6} {'pages':>6} {'generate s':>10} {'mkdocs s':>9} {'pagefind s':>10} {'whole/bare':>10} {'+search':>8} "
+          f"{'ms/report':>9} {'gen MiB':>7} {'mk MiB':>6} {'pf MiB':>6} {'site MiB':>8} {'index MiB':>9}")
     for n in sizes:
         r = bench(n, out)
-        print(f"{r['n']:>6} {r['pages']:>6} {r['generate_s']:>10.2f} {r['mkdocs_s']:>9.2f} {r['whole_s']:>8.2f} {r['ratio']:>10.2f} "
-              f"{r['ms_per_report']:>9.1f} {r['peak_mb']:>8.0f} {r['site_mb']:>8.1f}", flush=True)
+        print(f"{r['n']:>6} {r['pages']:>6} {r['generate_s']:>10.2f} {r['mkdocs_s']:>9.2f} {r['pagefind_s']:>10.2f} {r['ratio']:>10.2f} "
+              f"{r['ratio_search']:>8.2f} {r['ms_per_report']:>9.1f} {r['gen_mb']:>7.0f} {r['mk_mb']:>6.0f} {r['pf_mb']:>6.0f} "
+              f"{r['site_mb']:>8.1f} {r['index_mb']:>9.1f}", flush=True)
 
 
 if __name__ == "__main__":

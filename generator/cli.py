@@ -27,6 +27,7 @@ Turn raw scraped reports (source_reports/*.txt) into the bilingual archive site.
   inspect   print the metadata extracted from raw files as JSON, writing nothing
   check     list reports with low-confidence or conflicting fields (exit 1 if any)
   serve     build, then serve site/ on 127.0.0.1:8000 and rebuild when a source file changes
+  evaluate  score extraction against a labelled corpus (default: tests/corpus)
   schema    print the JSON Schema of a report page's front matter
   gazetteer regenerate generator/data/gazetteer.json from the vietnamadminunits package
 """
@@ -156,6 +157,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if flagged or corpus.errors else 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from generator.evaluation import evaluate, format_evaluation
+
+    print(format_evaluation(evaluate(args.corpus)))
+    return 0
+
+
 def cmd_schema(_: argparse.Namespace) -> int:
     from generator.schema import ReportFrontMatter
 
@@ -198,6 +206,8 @@ def parser() -> argparse.ArgumentParser:
     with_paths(sub.add_parser("check", help="list reports that need an editor"))
     sp = with_paths(sub.add_parser("serve", help="live preview on 127.0.0.1"))
     sp.add_argument("--port", type=int, default=8000)
+    sp = sub.add_parser("evaluate", help="score extraction against a labelled corpus")
+    sp.add_argument("corpus", type=Path, nargs="?", default=Path("tests/corpus"), help="folder with raw reports and labels.yaml")
     sub.add_parser("schema", help="JSON Schema of the report front matter")
     sub.add_parser("gazetteer", help="regenerate data/gazetteer.json from vietnamadminunits")
     return p
@@ -212,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": cmd_check,
         "serve": cmd_serve,
         "schema": cmd_schema,
+        "evaluate": cmd_evaluate,
         "gazetteer": cmd_gazetteer,
     }
     return commands[args.command](args)

@@ -17,7 +17,14 @@ from generator.textnorm import fold_keep_length, prime_fold
 
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?"
 # At the start of the lead: "Sáng ngày 5/01/2012,", "Sáng 23-8,", "Ngày 12.10,"
-LEAD_DAY = re.compile(r"^(?P<all>(?:(?:sang|chieu|trua|toi|dem)\s+)?(?:(?:hom\s+)?nay\s+)?(?:ngay\s+)?" + _DMY + r")(?![\d/.-])")
+LEAD_DAY = re.compile(r"^(?P<all>(?:(?:sang|chieu|trua|toi|dem)\s+)?(?:(?:hom\s+)?nay\s+)?(?:ngay\s+)?"
+                      r"(?:" + _DMY + r"|(?P<wd>\d{1,2})\s+thang\s+(?P<wm>\d{1,2})\s+nam\s+(?P<wy>(?:19|20)\d{2})))(?![\d/.-])")
+# "Trong 6 tháng đầu năm 2018", "Năm 2008, …", "Quý III/2021": a period, so only the year is certain.
+LEAD_YEAR = re.compile(
+    r"^(?P<all>(?:trong\s+)?(?:(?:6|sau|9|chin)\s+thang\s+(?:dau|cuoi)\s+|quy\s+(?:i{1,3}|iv|[1-4])\s+|dau\s+|cuoi\s+|giua\s+)?nam\s+(?P<y>(?:19|20)\d{2}))(?!\d)"
+)
+# A year-end review held in January or February is about the year before ("tổng kết năm 2013").
+REVIEW_OF_YEAR = re.compile(r"(?:tong ket|so ket)[^.;]{0,30}?nam\s+(?P<y>(?:19|20)\d{2})")
 # "Trung tuần tháng 1 vừa qua", "Cuối tháng 5/2012", "Tháng 3 năm 2019"
 LEAD_MONTH = re.compile(
     r"^(?P<all>(?:(?:thuong|trung|ha)\s+tuan|dau|giua|cuoi)?\s*thang\s+(?P<m>\d{1,2})(?:\s*(?:/|nam)\s*(?P<y>(?:19|20)\d{2}))?)(?![\d])"
@@ -80,9 +87,15 @@ def context_years(text: str) -> list[int]:
     return years
 
 
-def _year_in_context(text: str) -> tuple[int | None, str]:
-    """The most spoken-of year ('năm 2013' ×3), latest first on ties."""
+def _year_in_context(text: str, month: int | None = None) -> tuple[int | None, str]:
+    """The most spoken-of year ('năm 2013' ×3), latest first on ties; a January/February review of
+    year Y ("tổng kết năm 2013 … nhiệm vụ năm 2014") took place in Y+1."""
     folded = fold_keep_length(text)
+    if month in (1, 2):
+        review = REVIEW_OF_YEAR.search(folded)
+        if review:
+            year = int(review["y"]) + 1
+            return year, f"a review of {review['y']} held in month {month}"
     named = Counter(int(m.group(1)) for m in re.finditer(r"nam\s+((?:19|20)\d{2})(?!\d)", folded)
                     if not TARGET_BEFORE.search(folded[max(0, m.start() - 12) : m.start()]))
     if named:
@@ -121,15 +134,16 @@ def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | Non
     day = LEAD_DAY.match(folded_lead)
     if day:
         shown = lead[: day.end("all")]
-        month, d = int(day["m"]), int(day["d"])
-        if day["y"]:
-            date = _valid(int(day["y"]), month, d)
+        month, d = int(day["m"] or day["wm"]), int(day["d"] or day["wd"])
+        full_year = day["y"] or day["wy"]
+        if full_year:
+            date = _valid(int(full_year), month, d)
             if date:
                 if header and abs(header[0].year - date.year) > 1:
                     warnings.append(f"date: the page header says {header[1]!r}, the lead says “{shown}”; kept the lead")
                 return Extracted(DateValue(date.isoformat(), "day"), Confidence.HIGH, shown), warnings
         else:
-            year, why = (header[0].year, f"page header {header[1]!r}") if header else _year_in_context(text)
+            year, why = (header[0].year, f"page header {header[1]!r}") if header else _year_in_context(text, month)
             date = _valid(year, month, d) if year else None
             if date:
                 warnings.append(f"date: “{shown}” has no year; year {year} taken from {why}")
@@ -144,6 +158,11 @@ def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | Non
         if year:
             warnings.append(f"date: “{shown}” has no year; year {year} taken from {why}")
             return Extracted(DateValue(f"{year}-{int(month_match['m']):02d}", "month"), Confidence.MEDIUM, shown), warnings
+
+    period = LEAD_YEAR.match(folded_lead)
+    if period:
+        shown = lead[: period.end("all")]
+        return Extracted(DateValue(period["y"], "year"), Confidence.MEDIUM, shown), warnings
 
     if header:
         latest = max(years + [m.date.year for m in mentions], default=None)

@@ -98,6 +98,8 @@ DATE_AFTER = re.compile(r"(?:^\s*,?\s*|ngay\s*)(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d
 # Where the words after a mention stop being about it: the next document or the sentence end.
 NEXT_DOCUMENT = re.compile(r"[.;]\s|(?:chi thi|nghi quyet|ke hoach|ket luan|huong dan|quy dinh|quyet dinh|cong van)\s|\d{1,4}\s*-\s*[a-z]{2,4}/")
 TERM_AFTER = re.compile(r"^[^.;]{0,60}?khoa\s*(?P<term>xiv|xiii|xii|xi|x|ix|viii|\d{1,2})(?![a-z])")
+# "… gắn với (thực hiện) Chỉ thị 03": the document named second is linked, not the subject.
+SECONDARY_BEFORE = re.compile(r"(?:gan voi|gan ket voi|cung voi|ket hop voi|ke thua)\s*(?:viec\s*)?(?:thuc hien\s*|trien khai\s*)?$")
 IMPLEMENT_BEFORE = re.compile(
     r"(?:thuc hien|trien khai|quan triet|hoc tap|so ket|tong ket|giao ban|ket qua|theo tinh than)[^.;]{0,25}$"
 )

@@ -17,7 +17,8 @@ from generator.model import DocumentRef
 from generator.registry import Directive, Registry, roman_term, term_for_year
 from generator.textnorm import fold
 
-TYPE_WEIGHT = {"Chỉ thị": 1.0, "Nghị quyết": 1.0, "Kết luận": 1.0, "Quy định": 0.7, "Kế hoạch": 0.5, "Hướng dẫn": 0.4}
+# A plan or guidance that implements another document the report names is rarely the report's subject.
+IMPLEMENTING_WEIGHT = 0.5
 _KHOA = re.compile(r"khoa\s*(?P<term>xiv|xiii|xii|xi|x|ix|viii|\d{1,2})(?![a-z])")
 
 
@@ -183,16 +184,24 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
         number = int(match["num"])
         printed = text[match.start() : match.end()]
         after = _after(folded, match.end())
-        if pat.LOCAL_ISSUER_AFTER.match(after):
-            findings.mentions.append(Mention(match.start(), match.end(), printed, local_symbol=printed))
-            continue
         if type_name is None:
+            continue
+        candidates = registry.by_type_number(type_name, number)
+        if pat.LOCAL_ISSUER_AFTER.match(after):
+            # "Chỉ thị 05 của Tỉnh ủy": the province's own directive, unless the text speaks of the
+            # central one's subject ("Ban Chỉ đạo thực hiện Chỉ thị 05 của Tỉnh ủy" is the committee's).
+            on_subject = [c for c in candidates if any(fold(k) in folded for k in c.keywords)]
+            if len(on_subject) == 1:
+                findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=on_subject[0].id))
+                findings.warnings.append(f"“{printed} {text[match.end():match.end() + 20].strip()}…” read as {on_subject[0].id} from its subject; check")
+                resolved.add(on_subject[0].id)
+            else:
+                findings.mentions.append(Mention(match.start(), match.end(), printed, local_symbol=printed))
             continue
         known = explicit.get((type_name, number))
         if known and len(known) == 1:
             findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=next(iter(known))))
             continue
-        candidates = registry.by_type_number(type_name, number)
         chosen = _choose(candidates, folded, match.end(), resolved, years) if len(candidates) > 1 else None
         if len(candidates) == 1:
             chosen = candidates[0] if _bare_is_plausible(candidates[0], folded, match.end(), years) else None
@@ -249,12 +258,18 @@ def rank_documents(mentions: list[Mention], folded: str, title_end: int, lead_en
             score += 4
         elif m.start < lead_end:
             score += 2
-        if pat.IMPLEMENT_BEFORE.search(folded[max(0, m.start - 45) : m.start]):
+        before = folded[max(0, m.start - 45) : m.start]
+        if pat.SECONDARY_BEFORE.search(before):
+            score -= 1.0
+        elif pat.IMPLEMENT_BEFORE.search(before):
             score += 1.5
         scores[doc_id] += score
     for doc_id in scores:
         directive = registry.get(doc_id)
-        scores[doc_id] *= TYPE_WEIGHT.get(directive.type, 1.0) if directive else 0.8
+        if directive is None:
+            scores[doc_id] *= 0.8
+        elif directive.implements in scores:
+            scores[doc_id] *= IMPLEMENTING_WEIGHT
     order = sorted(scores, key=lambda d: (-scores[d], first_seen[d]))
     main = order[0]
     implementing = {d.id for d in registry.implemented_by(main)}

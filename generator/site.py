@@ -28,7 +28,7 @@ def index_search(site_dir: Path) -> None:
         raise SiteBuildError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
 
 
-def build_site(project_dir: Path, strict: bool = True) -> None:
+def build_site(project_dir: Path, strict: bool = True, search_index: bool = True) -> None:
     """Build vi first (it cleans site/), then en into site/en/, then the search index."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -42,4 +42,5 @@ def build_site(project_dir: Path, strict: bool = True) -> None:
             build(config)
         except (Abort, ConfigurationError) as exc:
             raise SiteBuildError(f"{config_file.name}: mkdocs build failed: {exc}") from None
-    index_search(project_dir / "site")
+    if search_index:
+        index_search(project_dir / "site")

@@ -43,6 +43,9 @@ def test_website_header_years_after_the_text_is_not_the_report_date(seed_reports
         ("Chiều 12.10.2023, Tỉnh ủy tổ chức hội nghị.", "2023-10-12", "day"),
         ("Cuối tháng 5/2012, việc học tập Nghị quyết cơ bản hoàn thành.", "2012-05", "month"),
         ("Tháng 3 năm 2019, Ban Tuyên giáo tổ chức tập huấn.", "2019-03", "month"),
+        ("Ngày 12 tháng 7 năm 2021, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.", "2021-07-12", "day"),
+        ("Trong 6 tháng đầu năm 2018, các cấp ủy triển khai Chỉ thị.", "2018", "year"),
+        ("Năm 2008, Đảng bộ tỉnh tiếp tục thực hiện Cuộc vận động.", "2008", "year"),
     ],
 )
 def test_lead_date_formats(lead, iso, precision):
@@ -65,3 +68,9 @@ def test_header_date_consistent_with_the_text_is_used_but_flagged():
     text = cleaned("Hội nghị sơ kết năm 2022 diễn ra tại tỉnh.", header=("Thứ hai, 27/06/2022",))
     date, warnings = extract_date(text, None)
     assert date.value.iso == "2022-06-27" and date.confidence.value == "medium" and warnings
+
+
+def test_january_review_of_a_year_is_dated_the_next_year():
+    text = cleaned("Sáng 10-1, Tỉnh ủy tổ chức hội nghị tổng kết năm 2013 về thực hiện Chỉ thị.", "Năm 2013, toàn tỉnh … nhiệm vụ năm 2014.")
+    date, warnings = extract_date(text, None)
+    assert date.value.iso == "2014-01-10" and "review of 2013" in " ".join(warnings)

@@ -87,3 +87,18 @@ def test_written_forms_resolve_to_canonical_ids(registry, text, expected):
 def test_unregistered_central_document_keeps_its_number(registry):
     mentions = find_mentions("Thực hiện Chỉ thị số 42-CT/TW của Bộ Chính trị", registry, []).mentions
     assert [(m.directive_id, m.registered) for m in mentions] == [("42-CT/TW", False)]
+
+
+def test_steering_committee_of_the_province_does_not_make_the_directive_local(registry):
+    text = "Ban Chỉ đạo thực hiện Chỉ thị 05 của Tỉnh ủy Gia Lai sơ kết việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."
+    findings = find_mentions(text, registry, [2017])
+    assert [m.directive_id for m in findings.mentions] == ["05-CT/TW"] and findings.warnings
+
+
+def test_a_linked_document_is_not_the_main_one(registry):
+    from generator.directive_patterns import prepare
+    from generator.directives import rank_documents
+
+    text = "Đánh giá 1 năm thực hiện Hướng dẫn 09, ngày 02-3-2012 của Ban Tổ chức Trung ương, gắn với thực hiện Chỉ thị 03-CT/TW."
+    refs = rank_documents(find_mentions(text, registry, [2013]).mentions, prepare(text), 0, len(text), registry)
+    assert [r.id for r in refs] == ["09-HD/BTCTW", "03-CT/TW"]

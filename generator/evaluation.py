@@ -1,0 +1,99 @@
+"""Score extraction against a labelled corpus (a folder of raw reports plus labels.yaml).
+
+    python -m generator evaluate tests/corpus
+
+Per field: province accuracy, directive-set F1 (micro), main-directive accuracy, date accuracy
+(value *and* precision must match; "unknown" is right when the text does not say), and every
+value that was wrong although extracted with high confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.model import Report
+from generator.pipeline import load_corpus
+
+
+@dataclass
+class Evaluation:
+    reports: int = 0
+    province_ok: int = 0
+    main_ok: int = 0
+    date_ok: int = 0
+    true_pos: int = 0
+    false_pos: int = 0
+    false_neg: int = 0
+    misses: list[str] = field(default_factory=list)
+    confident_errors: list[str] = field(default_factory=list)
+
+    @property
+    def directive_f1(self) -> float:
+        precision = self.true_pos / max(self.true_pos + self.false_pos, 1)
+        recall = self.true_pos / max(self.true_pos + self.false_neg, 1)
+        return 2 * precision * recall / max(precision + recall, 1e-9)
+
+    def rate(self, ok: int) -> float:
+        return ok / max(self.reports, 1)
+
+
+def score_report(report: Report, expected: dict, result: Evaluation) -> None:
+    m = report.metadata
+    result.reports += 1
+    province = m.province.value.name if m.province.value else None
+    if province == expected["province"]:
+        result.province_ok += 1
+    else:
+        result.misses.append(f"{report.id}: province {province!r}, expected {expected['province']!r}")
+        if m.province.confidence.value == "high":
+            result.confident_errors.append(f"{report.id}: province {province!r} (high confidence)")
+    main = m.implements[0] if m.implements else None
+    if main == expected["main"]:
+        result.main_ok += 1
+    else:
+        result.misses.append(f"{report.id}: main {main!r}, expected {expected['main']!r}")
+    got, want = set(m.directive_ids), set(expected["directives"])
+    result.true_pos += len(got & want)
+    result.false_pos += len(got - want)
+    result.false_neg += len(want - got)
+    if got != want:
+        result.misses.append(f"{report.id}: directives extra {sorted(got - want)}, missing {sorted(want - got)}")
+    date = (m.date.value.iso, m.date.value.precision) if m.date.value else (None, None)
+    if date == (expected["date"], expected["precision"]):
+        result.date_ok += 1
+    else:
+        result.misses.append(f"{report.id}: date {date}, expected {(expected['date'], expected['precision'])}")
+        if m.date.confidence.value == "high":
+            result.confident_errors.append(f"{report.id}: date {date} (high confidence)")
+
+
+def evaluate(corpus_dir: Path) -> Evaluation:
+    labels = yaml.safe_load((corpus_dir / "labels.yaml").read_text(encoding="utf-8"))
+    corpus = load_corpus(corpus_dir)
+    if corpus.errors:
+        raise ValueError("; ".join(map(str, corpus.errors)))
+    result = Evaluation()
+    by_id = {r.id: r for r in corpus.reports}
+    missing = sorted(set(labels) - set(by_id))
+    if missing:
+        raise ValueError(f"{corpus_dir}/labels.yaml names reports with no raw file: {', '.join(missing)}")
+    for report_id, expected in labels.items():
+        score_report(by_id[report_id], {"directives": [], **expected}, result)
+    return result
+
+
+def format_evaluation(result: Evaluation) -> str:
+    lines = [
+        f"reports               {result.reports}",
+        f"province accuracy     {result.rate(result.province_ok):.1%}",
+        f"directive set F1      {result.directive_f1:.3f}",
+        f"main directive        {result.rate(result.main_ok):.1%}",
+        f"date (with precision) {result.rate(result.date_ok):.1%}",
+        f"high-confidence wrong {len(result.confident_errors)}",
+    ]
+    lines += [f"  ! {e}" for e in result.confident_errors]
+    lines += [f"  - {m}" for m in result.misses]
+    return "\n".join(lines)

@@ -1,0 +1,14 @@
+"""Extraction accuracy on the labelled corpus (tests/corpus) stays at or above the targets."""
+
+from generator.evaluation import evaluate
+from tests.conftest import ROOT
+
+
+def test_labelled_corpus_meets_the_accuracy_targets():
+    result = evaluate(ROOT / "tests" / "corpus")
+    assert result.reports >= 40
+    assert result.rate(result.province_ok) >= 0.97, result.misses
+    assert result.directive_f1 >= 0.95, result.misses
+    assert result.rate(result.main_ok) >= 0.95, result.misses
+    assert result.rate(result.date_ok) >= 0.90, result.misses
+    assert result.confident_errors == []
