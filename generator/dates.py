@@ -17,8 +17,8 @@ from generator.textnorm import fold_keep_length, prime_fold
 
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?"
 # At the start of the lead: "Sáng ngày 5/01/2012,", "Sáng 23-8,", "Ngày 12.10,"
-LEAD_DAY = re.compile(r"^(?P<all>(?:(?:sang|chieu|trua|toi|dem)\s+)?(?:(?:hom\s+)?nay\s+)?(?:ngay\s+)?"
-                      r"(?:" + _DMY + r"|(?P<wd>\d{1,2})\s+thang\s+(?P<wm>\d{1,2})\s+nam\s+(?P<wy>(?:19|20)\d{2})))(?![\d/.-])")
+LEAD_DAY = re.compile(r"^(?P<all>(?:(?:sang|chieu|trua|toi|dem|hom)\s+)?(?:(?:nay|qua)\s*\(\s*|(?:hom\s+)?nay\s+)?(?:ngay\s+)?"
+                      r"(?:" + _DMY + r"|(?P<wd>\d{1,2})\s+thang\s+(?P<wm>\d{1,2})\s+nam\s+(?P<wy>(?:19|20)\d{2})))\)?(?![\d/.-])")
 # "Trong 6 tháng đầu năm 2018", "Năm 2008, …", "Quý III/2021": a period, so only the year is certain.
 LEAD_YEAR = re.compile(
     r"^(?P<all>(?:trong\s+)?(?:(?:6|sau|9|chin)\s+thang\s+(?:dau|cuoi)\s+|quy\s+(?:i{1,3}|iv|[1-4])\s+|dau\s+|cuoi\s+|giua\s+)?nam\s+(?P<y>(?:19|20)\d{2}))(?!\d)"
@@ -27,7 +27,7 @@ LEAD_YEAR = re.compile(
 REVIEW_OF_YEAR = re.compile(r"(?:tong ket|so ket)[^.;]{0,30}?nam\s+(?P<y>(?:19|20)\d{2})")
 # "Trung tuần tháng 1 vừa qua", "Cuối tháng 5/2012", "Tháng 3 năm 2019"
 LEAD_MONTH = re.compile(
-    r"^(?P<all>(?:(?:thuong|trung|ha)\s+tuan|dau|giua|cuoi)?\s*thang\s+(?P<m>\d{1,2})(?:\s*(?:/|nam)\s*(?P<y>(?:19|20)\d{2}))?)(?![\d])"
+    r"^(?P<all>(?:trong\s+)?(?:(?:thuong|trung|ha)\s+tuan|dau|giua|cuoi)?\s*thang\s+(?P<m>\d{1,2})(?:\s*(?:/|nam)\s*(?P<y>(?:19|20)\d{2}))?)(?![\d])"
 )
 FULL_DATE = re.compile(r"(?<![\d/.-])" + r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?![\d])")
 WORDED_DATE = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>(?:19|20)\d{2})")

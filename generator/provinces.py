@@ -69,6 +69,11 @@ def province_matcher() -> ProvinceMatcher:
         kind_of[fold(p.name)].append(("province", p.code))
         if "-" in p.name:  # "Bà Rịa - Vũng Tàu" is also written "Bà Rịa–Vũng Tàu"
             kind_of[fold(p.name.replace(" - ", "–"))].append(("province", p.code))
+    for alias, name in clues["aliases"].items():  # unambiguous spellings: they need no context word
+        province = gazetteer.by_name(name)
+        if province is None:
+            raise ValueError(f"province_clues.yaml: alias {alias!r} names {name!r}, which is not in the gazetteer")
+        kind_of[fold(alias)].append(("province", province.code))
     for name, code in gazetteer.districts:
         if len(name.split()) >= 2:  # one-syllable names are too often ordinary words
             kind_of[fold(name)].append(("district", code))
