@@ -23,10 +23,11 @@ site: setup
 serve: setup
 	$(PY) -m generator serve
 
-## Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; it downloads nothing).
+## Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; it downloads
+## nothing) and gettext (msgfmt --check on the translation memory).
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium gettext >/dev/null; \
 	fi
 
 ## The whole test suite, browser tests included.

@@ -16,6 +16,7 @@ from generator.pipeline import Corpus, process_corpus
 from generator.reading import find_reports
 from generator.registry import load_registry
 from generator.history import added_dates
+from generator.translation import translate_corpus
 from generator.rendering import LANGS, Publication, build_context, render_pages
 from generator.writing import WriteError, write_pages
 
@@ -92,8 +93,18 @@ def site_urls(site_url: str | None) -> dict[str, str]:
     return {"vi": root, "en": os.environ.get("SITE_URL_EN") or root + "en/"}
 
 
-def generate_docs(corpus: Corpus, docs_dir: Path, source_dir: Path, site_url: str | None = None) -> None:
-    context = build_context(corpus.reports, load_registry())
+class TranslationQAFailed(Exception):
+    pass
+
+
+def generate_docs(corpus: Corpus, docs_dir: Path, source_dir: Path, site_url: str | None = None,
+                  translations_dir: Path = Path("translations")) -> None:
+    result = translate_corpus(corpus.reports, translations_dir)
+    for path in result.updated_files:
+        print(f"{path}: updated from the Vietnamese text (new or changed segments)", file=sys.stderr)
+    if result.problems:
+        raise TranslationQAFailed("\n".join(f"translation QA: {p}" for p in result.problems))
+    context = build_context(corpus.reports, load_registry(), result.views)
     added = added_dates(source_dir)
     urls = site_urls(site_url)
     for lang in LANGS:
@@ -110,8 +121,8 @@ def cmd_generate(args: argparse.Namespace, build: bool) -> int:
     corpus = load(args.source)
     _print_errors(corpus.errors)
     try:
-        generate_docs(corpus, args.docs, args.source, args.site_url)
-    except WriteError as exc:
+        generate_docs(corpus, args.docs, args.source, args.site_url, args.translations)
+    except (WriteError, TranslationQAFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if build:
@@ -195,6 +206,7 @@ def parser() -> argparse.ArgumentParser:
     def with_paths(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sp.add_argument("--source", type=Path, default=Path("source_reports"), help="raw reports folder (default: source_reports)")
         sp.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder to generate into (default: docs)")
+        sp.add_argument("--translations", type=Path, default=Path("translations"), help="translation memory folder (default: translations)")
         sp.add_argument("--site-url", default=None, help="published root URL for citations and the feed (default: $SITE_URL or the local preview)")
         return sp
 

@@ -18,7 +18,7 @@ CSV_FIELDS = ("id", "url", "title", "date", "date_precision", "province", "provi
               "local_documents", "author", "source", "people", "translation", "warnings")
 
 
-def report_record(report: Report, site_url: str) -> dict[str, Any]:
+def report_record(report: Report, site_url: str, translation: str = "pending") -> dict[str, Any]:
     m = report.metadata
     date = m.date.value
     province = m.province.value
@@ -39,7 +39,7 @@ def report_record(report: Report, site_url: str) -> dict[str, Any]:
         "author": m.author.value,
         "source": m.source.value,
         "people": list(m.people),
-        "translation": "pending",
+        "translation": translation,
         "editor_fields": list(report.editor_fields),
         "warnings": list(m.warnings),
         "source_sha256": report.raw.sha256,
@@ -61,20 +61,21 @@ def to_csv(records: list[dict[str, Any]]) -> str:
 
 
 def dataset_files(reports: list[Report], by_directive: dict[str, dict[str, list[Report]]], directive_ids: Iterable[str],
-                  site_url: str) -> dict[str, str]:
+                  site_url: str, status: dict[str, str] | None = None) -> dict[str, str]:
     """All reports, and per document (every page's download link works, even with no report yet)."""
-    records = [report_record(r, site_url) for r in reports]
+    status = status or {}
+    records = [report_record(r, site_url, status.get(r.id, "pending")) for r in reports]
     files = {"data/reports.json": to_json(records), "data/reports.csv": to_csv(records)}
     for directive_id in directive_ids:
         roles = by_directive.get(directive_id, {"implements": [], "cites": []})
-        subset = [report_record(r, site_url) | {"role": role} for role in ("implements", "cites") for r in roles[role]]
+        subset = [report_record(r, site_url, status.get(r.id, "pending")) | {"role": role} for role in ("implements", "cites") for r in roles[role]]
         slug = slugify(directive_id)
         files[f"data/directives/{slug}.json"] = to_json(subset)
         files[f"data/directives/{slug}.csv"] = to_csv(subset)
     return files
 
 
-def facets_data(reports: Iterable[Report], lang: str) -> str:
+def facets_data(reports: Iterable[Report], lang: str, status: dict[str, str] | None = None) -> str:
     """Compact rows for the faceted table: values as indexes into shared lists (10,000 rows ≈ 1 MB)."""
     provinces: dict[str, int] = {}
     documents: dict[str, int] = {}
@@ -95,7 +96,7 @@ def facets_data(reports: Iterable[Report], lang: str) -> str:
             index(provinces, (p.name_2025 if lang == "vi" else p.name_2025_en)) if p else -1,
             [index(documents, d) for d in m.implements],
             [index(documents, d) for d in m.cites],
-            "pending",
+            (status or {}).get(report.id, "pending"),
         ])
     return json.dumps({"provinces": list(provinces), "documents": list(documents), "rows": rows}, ensure_ascii=False, separators=(",", ":"))
 

@@ -23,7 +23,10 @@ from generator.model import Report
 from generator.registry import TYPE_EN, Directive, Registry
 from generator.schema import GENERATED_BY, IndexFrontMatter, ReportFrontMatter
 from generator.search_terms import directive_aliases, stroke_folded_words, term_numbers
+from generator.segments import report_segments
 from generator.textnorm import slugify
+from generator.translation import TranslationView
+from generator.translation_memory import Coverage
 
 LANGS = ("vi", "en")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -60,6 +63,10 @@ def format_date(iso: str | None, precision: str | None, lang: str) -> str:
 
 def report_path(report_id: str) -> str:
     return f"reports/{report_id}.md"
+
+
+def parallel_path(report_id: str) -> str:
+    return f"parallel/{report_id}.md"
 
 
 def directive_path(directive_id: str) -> str:
@@ -104,6 +111,10 @@ class SiteContext:
     by_province_2025: dict[str, list[Report]]
     by_year: dict[str, list[Report]]
     directive_ids: tuple[str, ...]  # registry order, then unregistered ones seen in reports
+    translations: dict[str, TranslationView]  # report id -> its English side
+
+    def translation(self, report_id: str) -> TranslationView:
+        return self.translations.get(report_id) or TranslationView({}, {}, Coverage(0, 0, 0, 0))
 
 
 def group_by_province(reports: list[Report]) -> list[tuple[str, list[Report]]]:
@@ -122,7 +133,7 @@ def sort_reports(reports: Iterable[Report]) -> list[Report]:
     return dated + undated
 
 
-def build_context(reports: list[Report], registry: Registry) -> SiteContext:
+def build_context(reports: list[Report], registry: Registry, translations: dict[str, TranslationView] | None = None) -> SiteContext:
     by_directive: dict[str, dict[str, list[Report]]] = defaultdict(lambda: {"implements": [], "cites": []})
     by_province: dict[str, list[Report]] = defaultdict(list)
     by_province_2025: dict[str, list[Report]] = defaultdict(list)
@@ -145,6 +156,7 @@ def build_context(reports: list[Report], registry: Registry) -> SiteContext:
         by_province_2025={k: sort_reports(v) for k, v in by_province_2025.items()},
         by_year={k: sort_reports(v) for k, v in by_year.items()},
         directive_ids=tuple(registered + unregistered),
+        translations=dict(translations or {}),
     )
 
 
@@ -194,20 +206,26 @@ def front_matter(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n---\n\n"
 
 
-def report_front_matter(report: Report, lang: str) -> dict[str, Any]:
+def english_title(report: Report, view: TranslationView) -> str | None:
+    """The English title: an editor's sidecar title_en (an explicit correction), else the translated title."""
+    return report.title_en or view.english.get("title")
+
+
+def report_front_matter(report: Report, lang: str, view: TranslationView) -> dict[str, Any]:
     m = report.metadata
     date = m.date.value
     province = m.province.value
     title = m.title.value or report.id
+    title_en = english_title(report, view)
     data = ReportFrontMatter(
         generated_by=GENERATED_BY,
         report_id=report.id,
         lang=lang,  # type: ignore[arg-type]
-        title=(report.title_en or title) if lang == "en" else title,
+        title=(title_en or title) if lang == "en" else title,
         title_vi=title,
-        title_en=report.title_en,
+        title_en=title_en,
         title_derived=m.title_derived,
-        translation="original" if lang == "vi" else "pending",
+        translation="original" if lang == "vi" else view.page_status,
         date=date.iso if date else None,
         date_precision=date.precision if date else None,
         date_text=m.date.evidence or None,
@@ -275,18 +293,27 @@ def render_pages(context: SiteContext, lang: str, publication: Publication) -> d
         "type_en": TYPE_EN,
         "aliases": directive_aliases,
         "province_2025_path": province_2025_path,
+        "parallel_path": parallel_path,
+        "translation": context.translation,
         "slug": slugify,
         "by_province": group_by_province,
     }
     pages: dict[str, str] = {}
     report_template = env.get_template("report.md.j2")
+    parallel_template = env.get_template("parallel.md.j2")
     for report in context.reports:
         path = report_path(report.id)
-        fm = report_front_matter(report, lang)
+        view = context.translation(report.id)
+        keys = [seg.key for seg in report_segments(report)]
+        fm = report_front_matter(report, lang, view)
         url = permanent_url(publication.site_url, report.id)
         cite = {"plain": cite_plain(report, url, lang), "bibtex": cite_bibtex(report, url),
                 "csl": json.dumps([cite_csl(report, url)], ensure_ascii=False, indent=2)}
-        pages[path] = front_matter(fm) + report_template.render(here=path, report=report, fm=fm, cite=cite, url=url, **common)
+        pages[path] = front_matter(fm) + report_template.render(
+            here=path, report=report, fm=fm, cite=cite, url=url, view=view, keys=keys[1:], **common)
+        parallel = parallel_path(report.id)
+        pages[parallel] = _index_front_matter(f"{labels['parallel_view']}: {fm['title']}", lang, "exclude") + parallel_template.render(
+            here=parallel, report=report, fm=fm, view=view, keys=keys[1:], **common)
 
     def page(path: str, template: str, title: str, search: str = "include", **values: Any) -> None:
         pages[path] = _index_front_matter(title, lang, search) + env.get_template(template).render(here=path, title=title, **values, **common)
@@ -314,7 +341,8 @@ def render_pages(context: SiteContext, lang: str, publication: Publication) -> d
     for year, reports in context.by_year.items():
         page(year_path(None if year == "undated" else year), "year.md.j2", year if year != "undated" else labels["undated"],
              search="exclude", reports=reports)
-    pages.update(dataset_files(list(context.reports), context.by_directive, context.directive_ids, publication.site_url))
-    pages["data/facets.json"] = facets_data(context.reports, lang)
+    status = {r.id: context.translation(r.id).page_status for r in context.reports}
+    pages.update(dataset_files(list(context.reports), context.by_directive, context.directive_ids, publication.site_url, status))
+    pages["data/facets.json"] = facets_data(context.reports, lang, status)
     pages["feed.xml"] = atom_feed(list(context.reports), publication.added, publication.site_url, lang, labels["archive"])
     return pages

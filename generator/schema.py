@@ -34,7 +34,8 @@ class ReportFrontMatter(BaseModel):
     title_vi: str = Field(min_length=1)
     title_en: str | None = Field(description="English title, once an editor or translator has given one")
     title_derived: bool = Field(description="True when the raw text had no title line")
-    translation: Literal["original", "pending"] = Field(description="'original' on the Vietnamese page")
+    translation: Literal["original", "editors", "machine", "partial", "pending"] = Field(
+        description="'original' on the Vietnamese page; on the English page: translated by the editors, machine output, partly translated, or pending")
     date: str | None = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date at its precision; empty when unknown")
     date_precision: Precision | None
     date_text: str | None = Field(description="The words the date was read from")

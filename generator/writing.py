@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.schema import GENERATED_BY
 
-OWNED_DIRS = ("reports", "directives", "provinces", "years")
+OWNED_DIRS = ("reports", "directives", "provinces", "years", "parallel")
 # Entirely generated (no front matter to carry a marker): data downloads and the feed.
 GENERATED_DATA = ("data",)
 GENERATED_FILES = ("feed.xml",)

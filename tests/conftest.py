@@ -50,7 +50,14 @@ def copy_project(target: Path, sources: Path = SOURCES) -> Path:
         else:
             shutil.copy2(src, dst)
     shutil.copytree(sources, target / "source_reports")
+    shutil.copytree(ROOT / "translations", target / "translations")
     return target
+
+
+def project_args(project: Path, command: str = "build") -> list[str]:
+    """CLI arguments that keep every read and write inside a copied project."""
+    return ["--project", str(project), command, "--source", str(project / "source_reports"), "--docs", str(project / "docs"),
+            "--translations", str(project / "translations")]
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +66,7 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.cli import main
 
     project = copy_project(tmp_path_factory.mktemp("project"))
-    code = main(["--project", str(project), "build", "--source", str(project / "source_reports"), "--docs", str(project / "docs")])
+    code = main(project_args(project))
     assert code == 0
     return project
 

@@ -35,7 +35,7 @@ def test_a_bad_file_is_reported_and_the_others_still_build(tmp_path, capsys):
     shutil.copytree(SOURCES, source)
     (source / "999_empty.txt").write_bytes(b"")
     (source / "998_cp1258.txt").write_bytes(bytes.fromhex("54 69 D2 6E 68 20 75 D2 79"))
-    code = main(["generate", "--source", str(source), "--docs", str(tmp_path / "docs")])
+    code = main(["generate", "--source", str(source), "--docs", str(tmp_path / "docs"), "--translations", str(tmp_path / "translations")])
     err = capsys.readouterr().err
     assert code == 1
     assert "999_empty.txt: file is empty" in err and "998_cp1258.txt: not valid UTF-8" in err

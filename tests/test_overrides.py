@@ -55,13 +55,13 @@ def test_bad_sidecar_is_an_error_naming_file_and_field(lang_son, registry, conte
 
 def test_overrides_survive_a_rebuild_and_the_sidecar_is_untouched(tmp_path):
     from generator.cli import main
-    from tests.conftest import copy_project
+    from tests.conftest import copy_project, project_args
 
     project = copy_project(tmp_path / "p")
     sidecar = project / "source_reports" / "003_819d290b6f01cc90.yaml"
     text = 'date: "2011"\ntitle_en: "Party Committee of the Provincial Party Office: four years of the campaign"\n'
     sidecar.write_text(text, encoding="utf-8")
-    args = ["--project", str(project), "generate", "--source", str(project / "source_reports"), "--docs", str(project / "docs")]
+    args = project_args(project, "generate")
     for _ in range(2):
         assert main(args) == 0
     page = (project / "docs/en/reports/003_819d290b6f01cc90.md").read_text(encoding="utf-8")

@@ -66,9 +66,22 @@ def test_report_page_shows_metadata_and_clean_body(built_project: Path):
     assert "Liên kết website" not in page and "Thông tin người gửi phản hồi" not in page
 
 
-def test_english_page_says_translation_is_pending(built_project: Path):
+def test_english_page_shows_the_editors_translation(built_project: Path):
     page = (built_project / "site/en/reports/001_6c6cd01c535d82ba/index.html").read_text(encoding="utf-8")
-    assert "Translation pending" in page and "Kien Giang" in page and "An Giang" in page
+    assert "Translated by the archive editors." in page and "Kien Giang" in page and "An Giang" in page
+    assert "40,539 Party members, or 98.1%" in page
+    assert "<h1" in page and "Briefing conference on the implementation of Directive 03 of the Politburo" in page
+
+
+def test_parallel_view_aligns_every_segment(built_project: Path):
+    page = (built_project / "site/en/parallel/004_a325bf6e288159c8/index.html").read_text(encoding="utf-8")
+    assert page.count('class="parallel__row parallel__heading"') == 4
+    assert "Học tập, tiếp thu Nghị quyết" in page and "Studying and taking in the Resolution" in page
+
+
+def test_home_page_shows_translation_coverage(built_project: Path):
+    page = (built_project / "site/en/index.html").read_text(encoding="utf-8")
+    assert "English translation: 5 of 5 reports complete" in page
 
 
 def test_province_since_2025_page_lists_the_merged_provinces_reports(built_project: Path):

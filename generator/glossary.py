@@ -1,0 +1,54 @@
+"""The glossary (data/glossary.yaml): which terms a Vietnamese text contains, and their English."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from generator.datafiles import load_yaml
+from generator.textnorm import fold
+
+
+class Term(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    vi: str
+    en: str
+    case: str = "any"  # "exact": match only as written (capitalised document types)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+
+    def english(self, vi: str) -> str | None:
+        key = fold(vi)
+        return next((t.en for t in self.terms if fold(t.vi) == key), None)
+
+    def terms_in(self, text: str) -> list[Term]:
+        """Terms present in the text, longest first; a term inside a longer match does not count."""
+        folded = fold(text)
+        taken: list[tuple[int, int]] = []
+        found: list[Term] = []
+        for term in sorted(self.terms, key=lambda t: -len(t.vi)):
+            for match in re.finditer(r"(?<!\w)" + re.escape(fold(term.vi)) + r"(?!\w)", folded):
+                if term.case == "exact" and text[match.start() : match.end()] != term.vi:
+                    continue
+                if any(a < match.end() and match.start() < b for a, b in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                if term not in found:
+                    found.append(term)
+        return found
+
+
+@lru_cache(maxsize=1)
+def load_glossary() -> Glossary:
+    terms = tuple(Term.model_validate(t) for t in load_yaml("glossary.yaml")["terms"])
+    keys = [fold(t.vi) for t in terms]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicates:
+        raise ValueError(f"glossary.yaml: a term may have only one English rendering: {', '.join(duplicates)}")
+    return Glossary(terms)

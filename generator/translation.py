@@ -1,0 +1,77 @@
+"""Stage 4: the English side of each report, from its translation memory (translations/en/*.po).
+
+For every report: sync its PO file with the current Vietnamese segments (new segments added,
+changed ones marked fuzzy, vanished ones kept as obsolete), work out coverage, and check every
+published segment (editors' or machine) with the QA rules. Only non-fuzzy entries are shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from generator.glossary import Glossary, load_glossary
+from generator.model import Report
+from generator.segments import report_segments
+from generator.translation_memory import (
+    Coverage, Status, coverage, english, load_catalog, new_catalog, po_path, save_catalog, sync_catalog,
+)
+from generator.translation_qa import Problem, check_segment
+
+PageStatus = Literal["editors", "machine", "partial", "pending"]
+
+
+@dataclass(frozen=True)
+class TranslationView:
+    """What the English page shows: English per segment key (published entries only) and coverage."""
+
+    english: dict[str, str]
+    status_of: dict[str, Status]
+    coverage: Coverage
+    engines: tuple[str, ...] = ()
+
+    @property
+    def page_status(self) -> PageStatus:
+        c = self.coverage
+        if c.translated + c.machine == 0:
+            return "pending"
+        if c.missing or c.fuzzy:
+            return "partial"
+        return "machine" if c.machine else "editors"
+
+
+@dataclass
+class TranslationResult:
+    views: dict[str, TranslationView] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    updated_files: list[Path] = field(default_factory=list)
+
+
+def translate_corpus(reports: list[Report], translations_dir: Path, glossary: Glossary | None = None, write: bool = True) -> TranslationResult:
+    glossary = glossary or load_glossary()
+    result = TranslationResult()
+    for report in reports:
+        segments = report_segments(report)
+        path = po_path(translations_dir, report.id)
+        po = load_catalog(path)
+        if po is None:
+            po = new_catalog(report.id)
+        if sync_catalog(po, segments) and write:
+            save_catalog(po, path)
+            result.updated_files.append(path)
+        current = {s.key: s.text for s in segments}
+        shown: dict[str, str] = {}
+        status_of: dict[str, Status] = {}
+        engines: list[str] = []
+        for key, (text, status) in english(po).items():
+            status_of[key] = status
+            if status in ("editors", "machine") and key in current:
+                shown[key] = text
+                for reason in check_segment(current[key], text, glossary):
+                    result.problems.append(Problem(report.id, key, reason))
+        for entry in po:
+            if not entry.obsolete and "machine" in entry.flags and entry.tcomment:
+                engines.append(entry.tcomment.split(",")[0].removeprefix("machine translation: "))
+        result.views[report.id] = TranslationView(shown, status_of, coverage(po, segments), tuple(dict.fromkeys(engines)))
+    return result
