@@ -8,6 +8,7 @@ produce that text; the templates put it in a visually hidden, aria-hidden block.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.registry import TYPE_EN, Directive
 from generator.textnorm import fold
@@ -16,6 +17,7 @@ _WORD = re.compile(r"\w+")
 _ROMAN = {"VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14}
 
 
+@lru_cache(maxsize=4096)
 def stroke_folded_words(text: str) -> str:
     """Each distinct word with đ/Đ, folded to plain letters ('Đảng' -> 'dang'), so 'dang' finds it."""
     seen: dict[str, None] = {}
@@ -28,6 +30,7 @@ def stroke_folded_words(text: str) -> str:
 _TERM = re.compile(r"\b(?:khóa|khoá|Khóa|Khoá|KHÓA)\s*\(?\s*(VIII|XIV|XIII|XII|XI|IX|X)\b")
 
 
+@lru_cache(maxsize=4096)
 def term_numbers(text: str) -> str:
     """'khóa XI' -> 'khoa 11': Pagefind prefix-matches 'xi' against 'xii'; '11' and '12' do not collide.
     The search page rewrites queries the same way (overrides/assets/javascripts/search.js)."""
