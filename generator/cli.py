@@ -28,6 +28,9 @@ Turn raw scraped reports (source_reports/*.txt) into the bilingual archive site.
   inspect   print the metadata extracted from raw files as JSON, writing nothing
   check     list reports with low-confidence or conflicting fields (exit 1 if any)
   serve     build, then serve site/ on 127.0.0.1:8000 and rebuild when a source file changes
+  coverage  translated / machine / fuzzy / missing segments per report
+  qa        check every published translation: numbers, document numbers, dates, glossary
+  translate machine-translate untranslated segments (argos offline, or an OpenAI-compatible server)
   evaluate  score extraction against a labelled corpus (default: tests/corpus)
   schema    print the JSON Schema of a report page's front matter
   gazetteer regenerate generator/data/gazetteer.json from the vietnamadminunits package
@@ -189,6 +192,68 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if flagged or corpus.errors else 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    corpus = load(args.source)
+    result = translate_corpus(corpus.reports, args.translations, write=False)
+    totals = [0, 0, 0, 0]
+    print(f"{'report':32} {'translated':>10} {'machine':>8} {'fuzzy':>6} {'missing':>8}")
+    for report in corpus.reports:
+        c = result.views[report.id].coverage
+        for i, n in enumerate((c.translated, c.machine, c.fuzzy, c.missing)):
+            totals[i] += n
+        print(f"{report.id:32} {c.translated:>10} {c.machine:>8} {c.fuzzy:>6} {c.missing:>8}")
+    print(f"{'total':32} {totals[0]:>10} {totals[1]:>8} {totals[2]:>6} {totals[3]:>8}")
+    return 0
+
+
+def cmd_qa(args: argparse.Namespace) -> int:
+    corpus = load(args.source)
+    result = translate_corpus(corpus.reports, args.translations, write=False)
+    for problem in result.problems:
+        print(problem)
+    print(f"{len(result.problems)} problems in published translations", file=sys.stderr)
+    return 1 if result.problems else 0
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    from generator.glossary import load_glossary
+    from generator.machine_translation import (
+        ArgosBackend, MachineTranslationError, MachineTranslationUnavailable, OpenAICompatibleBackend, translate_missing,
+    )
+    from generator.segments import report_segments
+    from generator.translation_memory import load_catalog, new_catalog, po_path, save_catalog, sync_catalog
+
+    try:
+        if args.backend == "argos":
+            backend = ArgosBackend()
+        else:
+            if not args.url or not args.model:
+                print("error: --backend http needs --url and --model", file=sys.stderr)
+                return 2
+            backend = OpenAICompatibleBackend(args.url, args.model, os.environ.get(args.api_key_env) if args.api_key_env else None)
+    except MachineTranslationUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    corpus = load(args.source, [args.source / f"{i}.txt" for i in args.ids] if args.ids else None)
+    glossary = load_glossary()
+    for report in corpus.reports:
+        path = po_path(args.translations, report.id)
+        po = load_catalog(path) or new_catalog(report.id)
+        segments = report_segments(report)
+        sync_catalog(po, segments)
+        try:
+            done, problems = translate_missing(po, segments, backend, glossary)
+        except (MachineTranslationUnavailable, MachineTranslationError) as exc:
+            print(f"error: {report.id}: {exc}", file=sys.stderr)
+            return 2
+        save_catalog(po, path)
+        print(f"{report.id}: {done} segments machine-translated into {path}", file=sys.stderr)
+        for problem in problems:
+            print(f"  held back (fuzzy): {problem}", file=sys.stderr)
+    _print_errors(corpus.errors)
+    return 1 if corpus.errors else 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from generator.evaluation import evaluate, format_evaluation
 
@@ -239,6 +304,14 @@ def parser() -> argparse.ArgumentParser:
     with_paths(sub.add_parser("check", help="list reports that need an editor"))
     sp = with_paths(sub.add_parser("serve", help="live preview on 127.0.0.1"))
     sp.add_argument("--port", type=int, default=8000)
+    with_paths(sub.add_parser("coverage", help="translated / machine / fuzzy / missing segments per report"))
+    with_paths(sub.add_parser("qa", help="check every published translation (exit 1 on any problem)"))
+    sp = with_paths(sub.add_parser("translate", help="machine-translate untranslated segments into the PO files"))
+    sp.add_argument("ids", nargs="*", help="report ids (default: all)")
+    sp.add_argument("--backend", choices=("argos", "http"), default="http")
+    sp.add_argument("--url", help="OpenAI-compatible API root, e.g. http://127.0.0.1:8080/v1")
+    sp.add_argument("--model", help="model name the server expects")
+    sp.add_argument("--api-key-env", help="environment variable holding the API key, for hosted servers")
     sp = sub.add_parser("evaluate", help="score extraction against a labelled corpus")
     sp.add_argument("corpus", type=Path, nargs="?", default=Path("tests/corpus"), help="folder with raw reports and labels.yaml")
     sub.add_parser("schema", help="JSON Schema of the report front matter")
@@ -256,6 +329,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": cmd_serve,
         "schema": cmd_schema,
         "evaluate": cmd_evaluate,
+        "coverage": cmd_coverage,
+        "qa": cmd_qa,
+        "translate": cmd_translate,
         "gazetteer": cmd_gazetteer,
     }
     return commands[args.command](args)

@@ -69,7 +69,7 @@ def test_language_switch_keeps_the_reader_on_the_same_report(page, site_url):
     page.locator('a[data-archive-lang="en"]').click()
     page.wait_for_url("**/en/reports/001_6c6cd01c535d82ba/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "Translation pending" in page.inner_text("article")
+    assert "Translated by the archive editors." in page.inner_text("article")
     page.locator(".md-header__option .md-select").hover()
     page.locator('a[data-archive-lang="vi"]').click()
     page.wait_for_url(site_url + "/reports/001_6c6cd01c535d82ba/")
@@ -172,3 +172,18 @@ def test_faceted_table_filters_and_sorts_in_the_browser(page, site_url):
     assert dates == sorted(d for d in dates if d != "—") + ["—"]  # oldest first, undated last
     rows.first.locator("a").click()
     page.wait_for_url("**/en/reports/*/")
+
+
+def test_english_reader_gets_the_translation_and_the_parallel_view(page, site_url):
+    page.goto(site_url + "/reports/003_819d290b6f01cc90/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a[data-archive-lang="en"]').click()
+    page.wait_for_url("**/en/reports/003_819d290b6f01cc90/")
+    article = page.inner_text("article")
+    assert "Translated by the archive editors." in article and "49 Party members" in article
+    assert page.locator(".report-body").get_attribute("lang") == "en"
+    page.get_by_role("link", name="Parallel view").first.click()
+    page.wait_for_url("**/en/parallel/003_819d290b6f01cc90/")
+    rows = page.locator(".parallel__row[data-segment]")
+    assert rows.count() == 9
+    assert "Photo: Thanh Huyền" in rows.nth(3).inner_text()
