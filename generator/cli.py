@@ -15,6 +15,7 @@ from generator.model import Report, ReportError
 from generator.pipeline import Corpus, process_corpus
 from generator.reading import find_reports
 from generator.registry import load_registry
+from generator.exports import metadata_fields
 from generator.history import added_dates
 from generator.translation import translate_corpus
 from generator.rendering import LANGS, Publication, build_context, render_pages
@@ -80,24 +81,10 @@ def load(source_dir: Path, files: Sequence[Path] | None = None) -> Corpus:
 def report_summary(report: Report) -> dict[str, Any]:
     """The `inspect --json` record: values, then evidence and confidence per field."""
     m = report.metadata
-    date = m.date.value
-    province = m.province.value
     return {
         "id": report.id,
         "file": str(report.raw.path),
-        "title": m.title.value,
-        "title_derived": m.title_derived,
-        "date": date.iso if date else None,
-        "date_precision": date.precision if date else None,
-        "province": province.name if province else None,
-        "province_2025": province.name_2025 if province else None,
-        "directives": list(m.directive_ids),
-        "implements": list(m.implements),
-        "cites": list(m.cites),
-        "local_documents": [d.symbol for d in m.local_documents],
-        "author": m.author.value,
-        "source": m.source.value,
-        "people": list(m.people),
+        **metadata_fields(report),
         "evidence": {
             "title": {"text": m.title.evidence, "confidence": m.title.confidence.value, "from": m.title.source},
             "date": {"text": m.date.evidence, "confidence": m.date.confidence.value, "from": m.date.source},
@@ -106,8 +93,6 @@ def report_summary(report: Report) -> dict[str, Any]:
             "source": {"text": m.source.evidence, "confidence": m.source.confidence.value, "from": m.source.source},
             "directives": [asdict(d) for d in m.directives],
         },
-        "editor_fields": list(report.editor_fields),
-        "warnings": list(m.warnings),
     }
 
 

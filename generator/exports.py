@@ -18,30 +18,39 @@ CSV_FIELDS = ("id", "url", "title", "date", "date_precision", "province", "provi
               "local_documents", "author", "source", "people", "translation", "warnings")
 
 
-def report_record(report: Report, site_url: str, translation: str = "pending") -> dict[str, Any]:
+def metadata_fields(report: Report) -> dict[str, Any]:
+    """The report's metadata as plain values: shared by downloads and `inspect --json`."""
     m = report.metadata
     date = m.date.value
     province = m.province.value
     return {
-        "id": report.id,
-        "url": permanent_url(site_url, report.id),
         "title": m.title.value,
-        "title_en": report.title_en,
+        "title_derived": m.title_derived,
         "date": date.iso if date else None,
         "date_precision": date.precision if date else None,
         "province": province.name if province else None,
         "province_en": province.name_en if province else None,
         "province_2025": province.name_2025 if province else None,
         "province_2025_en": province.name_2025_en if province else None,
+        "directives": list(m.directive_ids),
         "implements": list(m.implements),
         "cites": list(m.cites),
         "local_documents": [d.symbol for d in m.local_documents],
         "author": m.author.value,
         "source": m.source.value,
         "people": list(m.people),
-        "translation": translation,
         "editor_fields": list(report.editor_fields),
         "warnings": list(m.warnings),
+    }
+
+
+def report_record(report: Report, site_url: str, translation: str = "pending") -> dict[str, Any]:
+    return {
+        "id": report.id,
+        "url": permanent_url(site_url, report.id),
+        **metadata_fields(report),
+        "title_en": report.title_en,
+        "translation": translation,
         "source_sha256": report.raw.sha256,
     }
 

@@ -109,7 +109,12 @@ class Registry:
         return tuple(d for d in self.directives if d.implements == directive_id)
 
     def _by_id(self) -> dict[str, Directive]:
-        return {d.id: d for d in self.directives}
+        return _index_by_id(self.directives)
+
+
+@lru_cache(maxsize=8)
+def _index_by_id(directives: tuple[Directive, ...]) -> dict[str, Directive]:
+    return {d.id: d for d in directives}
 
 
 def parse_registry(entries: object, issuers: object, source: str = "directives.yaml") -> Registry:
