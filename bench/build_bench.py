@@ -27,12 +27,14 @@ PAGEFIND = [sys.executable, "-c", "from pathlib import Path; from generator.site
 
 def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one child process."""
+    log = cwd / "stage.log"  # a file, not a pipe: a chatty child must never block on a full pipe
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    with log.open("wb") as err:
+        proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+        raise SystemExit(f"{' '.join(cmd)} failed: {log.read_text(errors='replace')[-2000:]}")
     return elapsed, usage.ru_maxrss / 1024
 
 

@@ -109,8 +109,10 @@ class TranslationQAFailed(Exception):
 def generate_docs(corpus: Corpus, docs_dir: Path, source_dir: Path, site_url: str | None = None,
                   translations_dir: Path = Path("translations")) -> None:
     result = translate_corpus(corpus.reports, translations_dir)
-    for path in result.updated_files:
-        print(f"{path}: updated from the Vietnamese text (new or changed segments)", file=sys.stderr)
+    if result.updated_files:
+        shown = ", ".join(p.name for p in result.updated_files[:5]) + (" …" if len(result.updated_files) > 5 else "")
+        print(f"{translations_dir}: {len(result.updated_files)} translation files created or updated from the Vietnamese text ({shown})",
+              file=sys.stderr)
     if result.problems:
         raise TranslationQAFailed("\n".join(f"translation QA: {p}" for p in result.problems))
     context = build_context(corpus.reports, load_registry(), result.views)
