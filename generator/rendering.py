@@ -27,9 +27,9 @@ from generator.segments import report_segments
 from generator.textnorm import slugify
 from generator.translation import TranslationView
 from generator.translation_memory import Coverage
+from generator.translation_qa import MONTHS
 
 LANGS = ("vi", "en")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|])")
 _MD_BLOCK_MARK = re.compile(r"^(\s*)([#>+-])(\s)")  # heading, quote, bullet
 _MD_ORDERED = re.compile(r"^(\s*\d+)([.)])(\s)")  # "1. " would start a numbered list
@@ -55,9 +55,9 @@ def format_date(iso: str | None, precision: str | None, lang: str) -> str:
             return f"tháng {parts[1]} năm {parts[0]}"
         return f"năm {parts[0]}"
     if precision == "day":
-        return f"{parts[2]} {MONTHS_EN[parts[1] - 1]} {parts[0]}"
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
     if precision == "month":
-        return f"{MONTHS_EN[parts[1] - 1]} {parts[0]}"
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
     return str(parts[0])
 
 
@@ -255,7 +255,9 @@ def report_front_matter(report: Report, lang: str, view: TranslationView) -> dic
 
 
 def _index_front_matter(title: str, lang: str, search: str = "include") -> str:
-    return front_matter(IndexFrontMatter(generated_by=GENERATED_BY, title=title, lang=lang, search=search).model_dump(mode="json"))  # type: ignore[arg-type]
+    data = IndexFrontMatter(generated_by=GENERATED_BY, title=title, lang=lang,
+                            search={"exclude": True} if search == "exclude" else None).model_dump(mode="json", exclude_none=True)
+    return front_matter(data)
 
 
 def directive_label(directive_id: str, registry: Registry, lang: str) -> str:

@@ -58,4 +58,5 @@ class IndexFrontMatter(BaseModel):
     generated_by: Literal["party-archive"]
     title: str
     lang: Literal["vi", "en"]
-    search: Literal["include", "exclude"] = Field(default="include", description="'exclude' keeps a list page out of the search index")
+    search: dict[str, bool] | None = Field(
+        default=None, description="Material's convention: {exclude: true} keeps a list page out of the search index")
