@@ -22,7 +22,7 @@ from generator.exports import atom_feed, dataset_files, facets_data
 from generator.model import Report
 from generator.registry import TYPE_EN, Directive, Registry
 from generator.schema import GENERATED_BY, IndexFrontMatter, ReportFrontMatter
-from generator.search_terms import directive_aliases, stroke_folded_words, term_numbers
+from generator.search_terms import alias_index, directive_aliases, stroke_folded_words, term_numbers
 from generator.segments import report_segments
 from generator.textnorm import slugify
 from generator.translation import TranslationView
@@ -346,5 +346,9 @@ def render_pages(context: SiteContext, lang: str, publication: Publication) -> d
     status = {r.id: context.translation(r.id).page_status for r in context.reports}
     pages.update(dataset_files(list(context.reports), context.by_directive, context.directive_ids, publication.site_url, status))
     pages["data/facets.json"] = facets_data(context.reports, lang, status)
+    registered = [d for d in registry.directives]
+    index = alias_index(registered, [i for i in context.directive_ids if registry.get(i) is None])
+    documents = {i: [slugify(i), directive_label(i, registry, lang)] for i in context.directive_ids}
+    pages["data/aliases.json"] = json.dumps({"documents": documents, "aliases": index}, ensure_ascii=False, separators=(",", ":"))
     pages["feed.xml"] = atom_feed(list(context.reports), publication.added, publication.site_url, lang, labels["archive"])
     return pages

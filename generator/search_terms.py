@@ -37,6 +37,29 @@ def term_numbers(text: str) -> str:
     return " ".join(dict.fromkeys(f"khoa {_ROMAN[m.group(1)]}" for m in _TERM.finditer(text)))
 
 
+_TERM_ANY = re.compile(r"\bkhoa\s*\(?\s*(viii|xiv|xiii|xii|xi|ix|x)\b")
+
+
+def alias_key(text: str) -> str:
+    """Query and alias alike: folded, 'khóa XI' -> 'khoa 11', letters and digits only.
+    overrides/assets/javascripts/search.js computes the same key for what a reader types."""
+    folded = _TERM_ANY.sub(lambda m: f"khoa {_ROMAN[m.group(1).upper()]}", fold(text))
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+def alias_index(directives: list[Directive], extra_ids: list[str]) -> dict[str, list[str]]:
+    """alias key -> document ids (registry order), for pinning a document on the search page."""
+    index: dict[str, list[str]] = {}
+    forms = [(d.id, directive_aliases(d) + [d.id]) for d in directives]
+    forms += [(doc_id, [doc_id]) for doc_id in extra_ids]
+    for doc_id, aliases in forms:
+        for alias in aliases:
+            ids = index.setdefault(alias_key(alias), [])
+            if doc_id not in ids:
+                ids.append(doc_id)
+    return index
+
+
 def _ordinal(n: int) -> str:
     """4 -> '4th', 11 -> '11th', 21 -> '21st'."""
     if 10 <= n % 100 <= 20:
@@ -61,16 +84,21 @@ def directive_aliases(d: Directive) -> list[str]:
     for n in dict.fromkeys([padded, plain]):
         forms += [f"{d.type} {n}", f"{d.type} số {n}", f"{d.type} số {n}-{d.type_code}/TW",
                   f"{TYPE_EN[d.type]} {n}", f"{TYPE_EN[d.type]} No. {n}", f"{TYPE_EN[d.type]} {d.symbol}"]
-    if d.plenum:
+    if d.plenum and d.type == "Nghị quyết":
         term_number = _ROMAN[d.term]
         forms += [
             f"Nghị quyết Trung ương {d.plenum} khóa {d.term}", f"Nghị quyết Trung ương {d.plenum} khoá {d.term}",
             f"Nghị quyết Hội nghị lần thứ {d.plenum} Ban Chấp hành Trung ương Đảng khóa {d.term}",
             f"NQ TW{d.plenum}", f"NQ TW {d.plenum}", f"Nghị quyết TW{d.plenum} khóa {term_number}",
             f"Nghị quyết Trung ương {d.plenum} khoa {term_number}",
-            f"Hội nghị Trung ương {d.plenum} khóa {d.term}",
             f"Resolution of the {_ordinal(d.plenum)} plenum of the {_ordinal(term_number)} Party Central Committee",
             f"Central Resolution {d.plenum} {_ordinal(term_number)} term",
+        ]
+    elif d.plenum:  # a conclusion or regulation adopted at a plenum
+        term_number = _ROMAN[d.term]
+        forms += [
+            f"{d.type} Hội nghị Trung ương {d.plenum} khóa {d.term}", f"{d.type} Trung ương {d.plenum} khóa {d.term}",
+            f"{TYPE_EN[d.type]} of the {_ordinal(d.plenum)} plenum of the {_ordinal(term_number)} Party Central Committee",
         ]
     forms += list(d.aliases)
     return list(dict.fromkeys(forms))

@@ -141,9 +141,18 @@ def test_search_puts_the_expected_page_first(page, site_url, side, query, expect
     from urllib.parse import quote
 
     page.goto(f"{site_url}{side}search/?q={quote(query)}")
-    first = page.locator(".pagefind-ui__result-link").first
-    first.wait_for(timeout=15000)
-    assert first.get_attribute("href") == "/" + expected
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    page.wait_for_load_state("networkidle")  # the alias index that pins a document typed by number
+    first = page.locator(".search-pinned a, .pagefind-ui__result-link").first
+    assert first.evaluate("a => a.pathname") == "/" + expected
+
+
+def test_typing_a_document_number_pins_that_document(page, site_url):
+    page.goto(site_url + "/en/search/")
+    page.locator(".pagefind-ui__search-input").fill("chi thi so 5")
+    pinned = page.locator(".search-pinned a")
+    pinned.first.wait_for(timeout=15000)
+    assert [a.evaluate("a => a.pathname") for a in pinned.all()] == ["/en/directives/05-ct-tw/"]
 
 
 def test_typing_in_the_search_box_shows_results(page, site_url):

@@ -23,3 +23,15 @@ def test_words_with_d_stroke_are_folded_once_each():
 
 def test_roman_terms_become_numbers_for_the_index():
     assert term_numbers("Nghị quyết Trung ương 4 (khoá XI) và khóa XII") == "khoa 11 khoa 12"
+
+
+def test_alias_index_maps_every_written_form_to_its_document(registry):
+    from generator.search_terms import alias_index, alias_key
+
+    index = alias_index(list(registry.directives), ["42-CT/TW"])
+    for query in ("05-CT/TW", "CT 05", "CT05", "Chỉ thị 05", "chỉ thị số 05-CT/TW", "chi thi 5", "05/CT-TW", "Directive 05"):
+        assert index[alias_key(query)] == ["05-CT/TW"], query
+    assert index[alias_key("Nghị quyết Trung ương 4 khóa XI")] == ["12-NQ/TW"]
+    assert index[alias_key("Nghị quyết Trung ương 4 khoá XII")] == ["04-NQ/TW"]
+    assert index[alias_key("NQ TW4")] == ["12-NQ/TW", "04-NQ/TW"]
+    assert index[alias_key("42-CT/TW")] == ["42-CT/TW"]
