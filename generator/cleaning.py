@@ -15,6 +15,8 @@ from generator.model import Block, CleanedText, RawReport
 from generator.textnorm import fold
 
 _TERMINAL = tuple(".!?…;:,")
+MARKER_MAX = 60  # tail markers ("Các tin khác", "%d bloggers like this:") are short lines
+CHROME_MAX = 200  # so are chrome lines ("Ảnh minh họa", "Từ khóa: …")
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 
 
@@ -59,7 +61,7 @@ def cut_tail(lines: list[str], rules: BoilerplateRules) -> tuple[list[str], list
     """Drop everything from the first tail marker ('Phản hồi', 'Bạn nên đọc', …) on."""
     seen_body = False
     for i, line in enumerate(lines):
-        if line and _marker_key(line) in rules.tail_markers and seen_body:
+        if line and len(line) <= MARKER_MAX and seen_body and _marker_key(line) in rules.tail_markers:
             return lines[:i], [l for l in lines[i:] if l]
         seen_body = seen_body or len(line) > 80
     return lines, []
@@ -134,7 +136,7 @@ def clean_report(raw: RawReport) -> CleanedText:
     for line in lines:
         if not line:
             continue
-        if any(p.search(fold(line)) for p in rules.drop_lines):
+        if len(line) <= CHROME_MAX and any(p.search(fold(line)) for p in rules.drop_lines):
             dropped.append(("web page chrome", line))
             continue
         entries.append(line)

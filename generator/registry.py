@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -89,9 +89,13 @@ class Directive(BaseModel):
 class Registry:
     directives: tuple[Directive, ...]
     issuers: dict[str, Issuer]
+    index: dict[str, Directive] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", {d.id: d for d in self.directives})
 
     def get(self, directive_id: str) -> Directive | None:
-        return self._by_id().get(directive_id)
+        return self.index.get(directive_id)
 
     def by_symbol(self, symbol: str) -> tuple[Directive, ...]:
         return tuple(d for d in self.directives if d.symbol.upper() == symbol.upper())
@@ -107,14 +111,6 @@ class Registry:
 
     def implemented_by(self, directive_id: str) -> tuple[Directive, ...]:
         return tuple(d for d in self.directives if d.implements == directive_id)
-
-    def _by_id(self) -> dict[str, Directive]:
-        return _index_by_id(self.directives)
-
-
-@lru_cache(maxsize=8)
-def _index_by_id(directives: tuple[Directive, ...]) -> dict[str, Directive]:
-    return {d.id: d for d in directives}
 
 
 def parse_registry(entries: object, issuers: object, source: str = "directives.yaml") -> Registry:
