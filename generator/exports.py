@@ -84,7 +84,8 @@ def dataset_files(reports: list[Report], by_directive: dict[str, dict[str, list[
     return files
 
 
-def facets_data(reports: Iterable[Report], lang: str, status: dict[str, str] | None = None) -> str:
+def facets_data(reports: Iterable[Report], lang: str, status: dict[str, str] | None = None,
+                titles_en: dict[str, str] | None = None) -> str:
     """Compact rows for the faceted table: values as indexes into shared lists (10,000 rows ≈ 1 MB)."""
     provinces: dict[str, int] = {}
     documents: dict[str, int] = {}
@@ -99,7 +100,7 @@ def facets_data(reports: Iterable[Report], lang: str, status: dict[str, str] | N
         date = m.date.value
         rows.append([
             report.id,
-            (report.title_en if lang == "en" and report.title_en else m.title.value) or report.id,
+            ((titles_en or {}).get(report.id) if lang == "en" else None) or m.title.value or report.id,
             date.iso if date else "",
             index(provinces, (p.name if lang == "vi" else p.name_en)) if p else -1,
             index(provinces, (p.name_2025 if lang == "vi" else p.name_2025_en)) if p else -1,

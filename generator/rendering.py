@@ -345,7 +345,8 @@ def render_pages(context: SiteContext, lang: str, publication: Publication) -> d
              search="exclude", reports=reports)
     status = {r.id: context.translation(r.id).page_status for r in context.reports}
     pages.update(dataset_files(list(context.reports), context.by_directive, context.directive_ids, publication.site_url, status))
-    pages["data/facets.json"] = facets_data(context.reports, lang, status)
+    titles_en = {r.id: t for r in context.reports if (t := english_title(r, context.translation(r.id)))}
+    pages["data/facets.json"] = facets_data(context.reports, lang, status, titles_en)
     registered = [d for d in registry.directives]
     index = alias_index(registered, [i for i in context.directive_ids if registry.get(i) is None])
     documents = {i: [slugify(i), directive_label(i, registry, lang)] for i in context.directive_ids}

@@ -102,3 +102,10 @@ def test_every_report_page_offers_citations(built_project: Path):
     text = re.sub(r"<[^>]+>", "", page)
     assert "@misc{report_000_f4d9ae87f141ab91" in text and "article-newspaper" in text
     assert "http://127.0.0.1:8000/reports/000_f4d9ae87f141ab91/" in page
+
+
+def test_english_lists_show_english_titles(built_project: Path):
+    home = (built_project / "site/en/index.html").read_text(encoding="utf-8")
+    assert "Initial results of implementing the Resolution of the 4th Central Committee plenum in Binh Thuan" in home
+    facets = (built_project / "site/en/data/facets.json").read_text(encoding="utf-8")
+    assert "Briefing conference on the implementation of Directive 03 of the Politburo" in facets
