@@ -17,7 +17,9 @@ _TU_CENTRAL = re.compile(r"T(\.?)Ư(?![A-Za-zÀ-ỹ])")
 
 
 def prepare(text: str) -> str:
-    return fold_keep_length(_TU_CENTRAL.sub(lambda m: f"T{m.group(1)}W", text))
+    if "Ư" in text:
+        text = _TU_CENTRAL.sub(lambda m: f"T{m.group(1)}W", text)
+    return fold_keep_length(text)
 
 
 # Type words and abbreviations -> canonical Vietnamese type.

@@ -36,6 +36,7 @@ class Mention:
 class DocumentFindings:
     mentions: list[Mention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    folded: str = ""  # the text as matched (prepared and folded), for ranking
 
 
 def _symbol_text(num: str, type_code: str, issuer: str) -> str:
@@ -144,6 +145,8 @@ def _term_from_context(folded: str, start: int, years: list[int]) -> tuple[str |
 
 
 def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
+    if "nghi quyet" not in folded and "nq" not in folded:
+        return
     for match in pat.PLENUM.finditer(folded):
         if _overlaps(findings.mentions, match.start(), match.end()):
             continue
@@ -231,7 +234,7 @@ def _bare_is_plausible(candidate: Directive, folded: str, end: int, years: list[
 
 def find_mentions(text: str, registry: Registry, years: list[int]) -> DocumentFindings:
     folded = pat.prepare(text)
-    findings = DocumentFindings()
+    findings = DocumentFindings(folded=folded)
     find_symbol_mentions(text, folded, registry, years, findings)
     find_plenum_mentions(text, folded, registry, years, findings)
     find_bare_mentions(text, folded, registry, years, findings)

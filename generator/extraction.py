@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from generator.dates import context_years, extract_date, full_text
-from generator.directive_patterns import prepare
 from generator.directives import find_mentions, rank_documents
 from generator.model import CleanedText, Confidence, Extracted, LocalDocumentRef, Metadata, RawReport
 from generator.provinces import extract_province, province_matcher
@@ -81,7 +80,7 @@ def extract_metadata(raw: RawReport, cleaned: CleanedText, registry: Registry) -
     findings = find_mentions(text, registry, years)
     title_end = len(heading)
     lead_end = title_end + 2 + len(lead)
-    documents = rank_documents(findings.mentions, prepare(text), title_end, lead_end, registry)
+    documents = rank_documents(findings.mentions, findings.folded, title_end, lead_end, registry)
     warnings += [f"directives: {w}" for w in findings.warnings]
     if not documents:
         warnings.append("directives: no central Party document found; left for an editor")
