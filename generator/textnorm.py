@@ -40,13 +40,25 @@ def fold(text: str) -> str:
     return cached
 
 
+# Non-ASCII punctuation folds to ASCII so that the fast path below keeps one character per character.
+_PUNCT_FOLD = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "−": "-", "…": ".",
+               "«": '"', "»": '"', "•": "*", "·": ".", "\u00a0": " "}
+_NOT_LATIN = re.compile("[^\x00-\x7f\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
+
+
 def _fold(text: str) -> str:
     """Lower-case, tone-less, stroke-less form for matching: 'Tỉnh uỷ Đảng' -> 'tinh uy dang'.
 
-    For NFC text one character comes out per character in, so spans line up with the display
-    text.
+    For NFC text one character comes out per character in (punctuation too: “ → "), so spans in
+    the folded text line up with the display text. Fast path: NFD, then drop the marks with an
+    ASCII encode (C speed); any other script falls back to dropping combining marks one by one.
     """
     stroke_free = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D").replace("\u00f0", "d")
+    if not stroke_free.isascii():
+        stroke_free = _NOT_LATIN.sub(lambda m: _PUNCT_FOLD.get(m.group(), m.group()), stroke_free)
+    fast = unicodedata.normalize("NFD", stroke_free).encode("ascii", "ignore").decode("ascii")
+    if len(fast) == len(text):
+        return fast.lower()
     return _COMBINING.sub("", unicodedata.normalize("NFD", stroke_free)).lower()
 
 
