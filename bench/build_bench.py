@@ -7,7 +7,6 @@ same generated pages, at several corpus sizes. Prints numbers; asserts nothing.
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import sys

@@ -208,7 +208,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
         ArgosBackend, MachineTranslationError, MachineTranslationUnavailable, OpenAICompatibleBackend, translate_missing,
     )
     from generator.segments import report_segments
-    from generator.translation_memory import load_catalog, new_catalog, po_path, save_catalog, sync_catalog
+    from generator.translation_memory import open_catalog, save_catalog
 
     try:
         if args.backend == "argos":
@@ -224,16 +224,15 @@ def cmd_translate(args: argparse.Namespace) -> int:
     corpus = load(args.source, [args.source / f"{i}.txt" for i in args.ids] if args.ids else None)
     glossary = load_glossary()
     for report in corpus.reports:
-        path = po_path(args.translations, report.id)
-        po = load_catalog(path) or new_catalog(report.id)
         segments = report_segments(report)
-        sync_catalog(po, segments)
+        po, path, changed = open_catalog(args.translations, report.id, segments)
         try:
             done, problems = translate_missing(po, segments, backend, glossary)
         except (MachineTranslationUnavailable, MachineTranslationError) as exc:
             print(f"error: {report.id}: {exc}", file=sys.stderr)
             return 2
-        save_catalog(po, path)
+        if changed or done:
+            save_catalog(po, path)
         print(f"{report.id}: {done} segments machine-translated into {path}", file=sys.stderr)
         for problem in problems:
             print(f"  held back (fuzzy): {problem}", file=sys.stderr)

@@ -22,6 +22,7 @@ TYPE_EN: dict[str, str] = {
     "Hướng dẫn": "Guidance",
 }
 TERMS = ("VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
+TERM_NUMBER = {"VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14}
 # First year of each Party Congress term (khóa), to place a year in a term.
 TERM_START = {"VIII": 1996, "IX": 2001, "X": 2006, "XI": 2011, "XII": 2016, "XIII": 2021, "XIV": 2026}
 
@@ -164,6 +165,5 @@ def roman_term(text: str) -> str | None:
     if text in TERMS:
         return text
     if text.isdigit():
-        numerals = {8: "VIII", 9: "IX", 10: "X", 11: "XI", 12: "XII", 13: "XIII", 14: "XIV"}
-        return numerals.get(int(text))
+        return next((term for term, number in TERM_NUMBER.items() if number == int(text)), None)
     return None

@@ -347,8 +347,7 @@ def render_pages(context: SiteContext, lang: str, publication: Publication) -> d
     pages.update(dataset_files(list(context.reports), context.by_directive, context.directive_ids, publication.site_url, status))
     titles_en = {r.id: t for r in context.reports if (t := english_title(r, context.translation(r.id)))}
     pages["data/facets.json"] = facets_data(context.reports, lang, status, titles_en)
-    registered = [d for d in registry.directives]
-    index = alias_index(registered, [i for i in context.directive_ids if registry.get(i) is None])
+    index = alias_index(list(registry.directives), [i for i in context.directive_ids if registry.get(i) is None])
     documents = {i: [slugify(i), directive_label(i, registry, lang)] for i in context.directive_ids}
     pages["data/aliases.json"] = json.dumps({"documents": documents, "aliases": index}, ensure_ascii=False, separators=(",", ":"))
     pages["feed.xml"] = atom_feed(list(context.reports), publication.added, publication.site_url, lang, labels["archive"])

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.registry import TYPE_EN, Directive
+from generator.registry import TERM_NUMBER, TYPE_EN, Directive
 from generator.textnorm import fold
 
 _WORD = re.compile(r"\w+")
-_ROMAN = {"VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14}
 
 
 @lru_cache(maxsize=4096)
@@ -27,23 +26,23 @@ def stroke_folded_words(text: str) -> str:
     return " ".join(seen)
 
 
-_TERM = re.compile(r"\b(?:khóa|khoá|Khóa|Khoá|KHÓA)\s*\(?\s*(VIII|XIV|XIII|XII|XI|IX|X)\b")
+# "khóa XI" once folded; matched on folded text by both term_numbers and alias_key.
+_TERM = re.compile(r"\bkhoa\s*\(?\s*(viii|xiv|xiii|xii|xi|ix|x)\b")
 
 
 @lru_cache(maxsize=4096)
 def term_numbers(text: str) -> str:
     """'khóa XI' -> 'khoa 11': Pagefind prefix-matches 'xi' against 'xii'; '11' and '12' do not collide.
     The search page rewrites queries the same way (overrides/assets/javascripts/search.js)."""
-    return " ".join(dict.fromkeys(f"khoa {_ROMAN[m.group(1)]}" for m in _TERM.finditer(text)))
+    return " ".join(dict.fromkeys(f"khoa {TERM_NUMBER[m.group(1).upper()]}" for m in _TERM.finditer(fold(text))))
 
 
-_TERM_ANY = re.compile(r"\bkhoa\s*\(?\s*(viii|xiv|xiii|xii|xi|ix|x)\b")
 
 
 def alias_key(text: str) -> str:
     """Query and alias alike: folded, 'khóa XI' -> 'khoa 11', letters and digits only.
     overrides/assets/javascripts/search.js computes the same key for what a reader types."""
-    folded = _TERM_ANY.sub(lambda m: f"khoa {_ROMAN[m.group(1).upper()]}", fold(text))
+    folded = _TERM.sub(lambda m: f"khoa {TERM_NUMBER[m.group(1).upper()]}", fold(text))
     return re.sub(r"[^a-z0-9]", "", folded)
 
 
@@ -85,7 +84,7 @@ def directive_aliases(d: Directive) -> list[str]:
         forms += [f"{d.type} {n}", f"{d.type} số {n}", f"{d.type} số {n}-{d.type_code}/TW",
                   f"{TYPE_EN[d.type]} {n}", f"{TYPE_EN[d.type]} No. {n}", f"{TYPE_EN[d.type]} {d.symbol}"]
     if d.plenum and d.type == "Nghị quyết":
-        term_number = _ROMAN[d.term]
+        term_number = TERM_NUMBER[d.term]
         forms += [
             f"Nghị quyết Trung ương {d.plenum} khóa {d.term}", f"Nghị quyết Trung ương {d.plenum} khoá {d.term}",
             f"Nghị quyết Hội nghị lần thứ {d.plenum} Ban Chấp hành Trung ương Đảng khóa {d.term}",
@@ -95,7 +94,7 @@ def directive_aliases(d: Directive) -> list[str]:
             f"Central Resolution {d.plenum} {_ordinal(term_number)} term",
         ]
     elif d.plenum:  # a conclusion or regulation adopted at a plenum
-        term_number = _ROMAN[d.term]
+        term_number = TERM_NUMBER[d.term]
         forms += [
             f"{d.type} Hội nghị Trung ương {d.plenum} khóa {d.term}", f"{d.type} Trung ương {d.plenum} khóa {d.term}",
             f"{TYPE_EN[d.type]} of the {_ordinal(d.plenum)} plenum of the {_ordinal(term_number)} Party Central Committee",

@@ -14,9 +14,7 @@ from typing import Literal
 from generator.glossary import Glossary, load_glossary
 from generator.model import Report
 from generator.segments import report_segments
-from generator.translation_memory import (
-    Coverage, Status, coverage, english, load_catalog, new_catalog, po_path, save_catalog, sync_catalog,
-)
+from generator.translation_memory import Coverage, Status, coverage, english, machine_engine, open_catalog, save_catalog
 from generator.translation_qa import Problem, check_segment
 
 PageStatus = Literal["editors", "machine", "partial", "pending"]
@@ -53,25 +51,19 @@ def translate_corpus(reports: list[Report], translations_dir: Path, glossary: Gl
     result = TranslationResult()
     for report in reports:
         segments = report_segments(report)
-        path = po_path(translations_dir, report.id)
-        po = load_catalog(path)
-        if po is None:
-            po = new_catalog(report.id)
-        if sync_catalog(po, segments) and write:
+        po, path, changed = open_catalog(translations_dir, report.id, segments)
+        if changed and write:
             save_catalog(po, path)
             result.updated_files.append(path)
         current = {s.key: s.text for s in segments}
         shown: dict[str, str] = {}
         status_of: dict[str, Status] = {}
-        engines: list[str] = []
         for key, (text, status) in english(po).items():
             status_of[key] = status
             if status in ("editors", "machine") and key in current:
                 shown[key] = text
                 for reason in check_segment(current[key], text, glossary):
                     result.problems.append(Problem(report.id, key, reason))
-        for entry in po:
-            if not entry.obsolete and "machine" in entry.flags and entry.tcomment:
-                engines.append(entry.tcomment.split(",")[0].removeprefix("machine translation: "))
-        result.views[report.id] = TranslationView(shown, status_of, coverage(po, segments), tuple(dict.fromkeys(engines)))
+        engines = (machine_engine(e) for e in po if not e.obsolete)
+        result.views[report.id] = TranslationView(shown, status_of, coverage(po, segments), tuple(dict.fromkeys(e for e in engines if e)))
     return result

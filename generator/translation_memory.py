@@ -128,10 +128,27 @@ def english(po: polib.POFile | None) -> dict[str, tuple[str, Status]]:
     return {e.msgctxt: (e.msgstr, entry_status(e)) for e in po if not e.obsolete and e.msgstr}
 
 
+MACHINE_COMMENT = "machine translation: "
+
+
+def machine_engine(entry: polib.POEntry) -> str | None:
+    """The engine that wrote a machine entry (from the comment `record_machine` writes)."""
+    if MACHINE_FLAG not in entry.flags or not entry.tcomment.startswith(MACHINE_COMMENT):
+        return None
+    return entry.tcomment.removeprefix(MACHINE_COMMENT).split(",", 1)[0]
+
+
+def open_catalog(translations_dir: Path, report_id: str, segments: list[Segment]) -> tuple[polib.POFile, Path, bool]:
+    """The report's catalog (new if there is none), synced with its segments; True if sync changed it."""
+    path = po_path(translations_dir, report_id)
+    po = load_catalog(path) or new_catalog(report_id)
+    return po, path, sync_catalog(po, segments)
+
+
 def record_machine(po: polib.POFile, key: str, text: str, engine: str) -> None:
     """Write machine output into an untranslated entry, marked as machine translation."""
     entry = next(e for e in po if not e.obsolete and e.msgctxt == key)
     entry.msgstr = text
     if MACHINE_FLAG not in entry.flags:
         entry.flags.append(MACHINE_FLAG)
-    entry.tcomment = f"machine translation: {engine}, {dt.date.today().isoformat()}"
+    entry.tcomment = f"{MACHINE_COMMENT}{engine}, {dt.date.today().isoformat()}"

@@ -18,7 +18,7 @@ from generator.schema import GENERATED_BY
 OWNED_DIRS = ("reports", "directives", "provinces", "years", "parallel")
 # Entirely generated (no front matter to carry a marker): data downloads and the feed.
 GENERATED_DATA = ("data",)
-GENERATED_FILES = ("feed.xml",)
+GENERATED_FILES = ("feed.xml",)  # at the side's root
 MARKER = f"generated_by: {GENERATED_BY}"
 _MARKER_LINE = re.compile(rf"^generated_by:\s*[\"']?{re.escape(GENERATED_BY)}[\"']?\s*$", re.MULTILINE)
 
@@ -57,7 +57,7 @@ def atomic_write(path: Path, content: str) -> None:
 
 
 def _owned_without_marker(rel: str) -> bool:
-    return rel.split("/", 1)[0] in GENERATED_DATA or (rel in GENERATED_FILES and not rel.endswith(".md"))
+    return rel.split("/", 1)[0] in GENERATED_DATA or rel in GENERATED_FILES
 
 
 def write_pages(lang_dir: Path, pages: dict[str, str]) -> WriteStats:
@@ -76,7 +76,7 @@ def write_pages(lang_dir: Path, pages: dict[str, str]) -> WriteStats:
         atomic_write(target, content)
         stats.written += 1
     wanted = {(lang_dir / rel).resolve() for rel in pages}
-    candidates = [lang_dir / "index.md", lang_dir / "search.md"] + [p for d in OWNED_DIRS for p in (lang_dir / d).rglob("*.md")]
+    candidates = list(lang_dir.glob("*.md")) + [p for d in OWNED_DIRS for p in (lang_dir / d).rglob("*.md")]
     for path in candidates:
         if path.exists() and path.resolve() not in wanted and is_generated(path):
             path.unlink()

@@ -2,7 +2,6 @@
 
 import json
 import shutil
-from pathlib import Path
 
 from generator.cli import main
 from tests.conftest import SEED, SOURCES
