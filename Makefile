@@ -36,6 +36,7 @@ test: setup system-deps
 
 ## Build-time benchmarks (numbers, not assertions): N=100,1000,3000 by default.
 bench: setup
+	$(PY) bench/extract_bench.py
 	$(PY) bench/build_bench.py
 
 clean:

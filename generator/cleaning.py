@@ -26,7 +26,9 @@ class BoilerplateRules:
     drop_lines: tuple[re.Pattern[str], ...]
     agency_prefix: re.Pattern[str]
     source_credit: re.Pattern[str]
+    source_credit_words: tuple[str, ...]  # every credit contains one: lines without any are not searched
     caption: re.Pattern[str]
+    caption_words: tuple[str, ...]
     header_date: re.Pattern[str]
 
 
@@ -38,7 +40,9 @@ def boilerplate_rules() -> BoilerplateRules:
         drop_lines=tuple(re.compile(d["pattern"]) for d in data["drop_lines"]),
         agency_prefix=re.compile(data["agency_prefix"]["pattern"]),
         source_credit=re.compile(data["source_credit"]["pattern"]),
+        source_credit_words=tuple(data["source_credit"]["contains"]),
         caption=re.compile(data["caption"]["pattern"]),
+        caption_words=tuple(data["caption"]["contains"]),
         header_date=re.compile(data["header_date"]["pattern"], re.IGNORECASE),
     )
 
@@ -105,9 +109,14 @@ def strip_agency_prefix(paragraph: str, rules: BoilerplateRules) -> tuple[str, s
     return paragraph[match.end():], tag
 
 
+def is_credited_photo_caption(text: str, rules: BoilerplateRules) -> bool:
+    """A short line with a photo credit: 'Báo cáo viên trình bày tham luận – Ảnh: Thanh Huyền'."""
+    return len(text) < 300 and any(w in text for w in rules.caption_words) and bool(rules.caption.search(text))
+
+
 def split_credit(line: str, rules: BoilerplateRules) -> tuple[str | None, str | None]:
     """'Quốc Tuấn _ Theo website Kiên Giang' -> ('Quốc Tuấn', 'Theo website Kiên Giang'); else (None, None)."""
-    match = rules.source_credit.search(line)
+    match = rules.source_credit.search(line) if any(w in line for w in rules.source_credit_words) else None
     if not match:
         return None, None
     credit = match.group("credit").strip()
@@ -202,7 +211,7 @@ def classify_blocks(paragraphs: list[str], photo_slots: frozenset[str], rules: B
 
 
 def _block_kind(i: int, last: int, text: str, paragraphs: list[str], photo_slots: frozenset[str], rules: BoilerplateRules) -> str:
-    if rules.caption.search(text) and len(text) < 300:
+    if is_credited_photo_caption(text, rules):
         return "caption"
     if text in photo_slots and len(text) < 300 and i > 0:
         return "caption"

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.model import CleanedText, Confidence, DateValue, Extracted
+from generator.scanning import first_not_after
 from generator.textnorm import fold_keep_length, prime_fold
 
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?"
@@ -29,9 +30,10 @@ REVIEW_OF_YEAR = re.compile(r"(?:tong ket|so ket)[^.;]{0,30}?nam\s+(?P<y>(?:19|2
 LEAD_MONTH = re.compile(
     r"^(?P<all>(?:trong\s+)?(?:(?:thuong|trung|ha)\s+tuan|dau|giua|cuoi)?\s*thang\s+(?P<m>\d{1,2})(?:\s*(?:/|nam)\s*(?P<y>(?:19|20)\d{2}))?)(?![\d])"
 )
-FULL_DATE = re.compile(r"(?<![\d/.-])" + r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?![\d])")
+_NOT_IN_NUMBER = r"[\d/.-]"
+FULL_DATE = re.compile(r"(?P<d>" + first_not_after(r"\d", _NOT_IN_NUMBER) + r"\d?)\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?![\d])")
 WORDED_DATE = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>(?:19|20)\d{2})")
-YEAR = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?![\d])")
+YEAR = re.compile(r"(?P<y>(?:" + first_not_after("1", _NOT_IN_NUMBER) + "9|" + first_not_after("2", _NOT_IN_NUMBER) + r"0)\d{2})(?![\d])")
 # Before a year: a target or a span, not the time of the report ("đến năm 2015", "2010 – 2015").
 TARGET_BEFORE = re.compile(r"(?:den|toi|nhiem ky|giai doan|tam nhin|chien luoc)\s*(?:nam\s*)?$")
 SPAN_AROUND = re.compile(r"\d{4}\s*[-–]\s*$")

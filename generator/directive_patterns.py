@@ -8,7 +8,9 @@ Each pattern lists the examples it must match; tests/test_directive_patterns.py 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from generator.scanning import first_not_after, trie_pattern
 from generator.textnorm import fold_keep_length
 
 # "TƯ" / "T.Ư" (Trung ương) would fold to "tu", the suffix of a provincial committee; make them
@@ -51,7 +53,7 @@ ISSUERS: dict[str, tuple[str, bool]] = {
 }
 
 SYMBOL = re.compile(
-    r"(?<![\w/.])(?P<num>\d{1,4})\s*[-–—/]\s*"
+    r"(?P<num>" + first_not_after(r"\d", r"[\w/.]") + r"\d{0,3})\s*[-–—/]\s*"
     r"(?P<type>ctr|ct|nq|kl|kh|hd|qdi|qd|cv|tb|bc|ttr|da)\s*[-–/]\s*"
     r"(?P<iss>btctw|btgtw|ubkttw|vptw|qutw|btctu|btgtu|ubkttu|vptu|bdvtu|t\.w|tw|tu|hu|qu|duk|du)(?![a-z])"
 )
@@ -61,10 +63,42 @@ SYMBOL_EXAMPLES = [
 ]
 SYMBOL_NOT = ["14/14 huyện", "5/01/2012", "452/507 đồng chí"]
 
-_TYPE_WORD = r"(?P<tw>chuong trinh hanh dong|chi thi|nghi quyet|ket luan|ke hoach|huong dan|quy dinh|quyet dinh|cong van|thong bao|ctr|ct|nq|kl|kh|hd)"
+_BARE_TYPE_WORDS = ["chuong trinh hanh dong", "chi thi", "nghi quyet", "ket luan", "ke hoach", "huong dan", "quy dinh",
+                    "quyet dinh", "cong van", "thong bao", "ctr", "ct", "nq", "kl", "kh", "hd"]
+# The definition. `find_bare` finds the same spans faster, reading the text backwards.
 BARE = re.compile(
-    r"(?<![a-z])" + _TYPE_WORD + r"\s*(?:so\s*)?(?P<num>\d{1,3})(?!\d)(?![/.,]\d)(?!\s*[-–—/]\s*[a-z])"
+    r"(?<![a-z])(?P<tw>" + "|".join(_BARE_TYPE_WORDS) + r")\s*(?:so\s*)?(?P<num>\d{1,3})(?!\d)(?![/.,]\d)(?!\s*[-–—/]\s*[a-z])"
 )
+# BARE on the reversed text: it starts at the number, and numbers are rare where the type words'
+# first letters (c, n, k, h, q, t) are everywhere, so `re` skips ahead (3× faster). The look-ahead
+# after the number becomes fixed-width look-behinds; "not followed by '-CT/…'" is checked afterwards.
+_BARE_REVERSED = re.compile(
+    r"(?P<num>" + first_not_after(r"\d", r"\d") + r"(?<!\d[/.,]\d)\d{0,2})\s*(?:os\s*)?"
+    r"(?P<tw>" + trie_pattern([w[::-1] for w in _BARE_TYPE_WORDS]) + r")(?![a-z])"
+)
+_SYMBOL_TAIL = re.compile(r"\s*[-–—/]\s*[a-z]")
+
+
+@dataclass(frozen=True)
+class BareMatch:
+    start: int
+    end: int
+    type_word: str  # folded: "chi thi", "ct"
+    number: int
+
+
+def find_bare(folded: str) -> list[BareMatch]:
+    """The matches of BARE in `folded`, in order."""
+    backwards, n = folded[::-1], len(folded)
+    found = []
+    for m in _BARE_REVERSED.finditer(backwards):
+        start, end = n - m.end(), n - m.start()
+        if not _SYMBOL_TAIL.match(folded, end):
+            found.append(BareMatch(start, end, m["tw"][::-1], int(m["num"][::-1])))
+    found.reverse()
+    return found
+
+
 BARE_EXAMPLES = [
     "Chỉ thị 05", "Chỉ thị số 05", "CT 05", "CT05", "chi thi 5", "Kế hoạch số 03, ngày 01-7-2011",
     "Hướng dẫn 09, ngày 02-3-2012", "Nghị quyết số 26 của Ban Chấp hành Trung ương", "Kết luận 01",
@@ -82,6 +116,7 @@ PLENUM = re.compile(
     r"(?![\w-])(?:\s*,?\s*" + _CC + r")?"
     r"(?:\s*[,(]?\s*\(?\s*khoa\s*(?P<term>xiv|xiii|xii|xi|x|ix|viii|\d{1,2})(?![a-z])\)?)?"
 )
+PLENUM_STARTS = ("nghi quyet", "nq")  # every match begins with one (scanning.find_from_literals)
 PLENUM_EXAMPLES = [
     "Nghị quyết Trung ương 4 (khóa XI)", "Nghị quyết Trung ương 4 (khoá XI)", "Nghị quyết Trung ương 4 khóa XII",
     "Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng (khóa XI)", "Nghị quyết Trung ương 4, 6, 7 (khóa XII)",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from generator import directive_patterns as pat
 from generator.model import DocumentRef
 from generator.registry import Directive, Registry, roman_term, term_for_year
+from generator.scanning import find_from_literals
 from generator.textnorm import fold
 
 # A plan or guidance that implements another document the report names is rarely the report's subject.
@@ -145,9 +146,7 @@ def _term_from_context(folded: str, start: int, years: list[int]) -> tuple[str |
 
 
 def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
-    if "nghi quyet" not in folded and "nq" not in folded:
-        return
-    for match in pat.PLENUM.finditer(folded):
+    for match in find_from_literals(pat.PLENUM, folded, pat.PLENUM_STARTS):
         if _overlaps(findings.mentions, match.start(), match.end()):
             continue
         printed = text[match.start() : match.end()]
@@ -180,36 +179,35 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
             if d:
                 explicit[(d.type, d.number)].add(d.id)
     resolved = {m.directive_id for m in findings.mentions if m.directive_id}
-    for match in pat.BARE.finditer(folded):
-        if _overlaps(findings.mentions, match.start(), match.end()):
+    for match in pat.find_bare(folded):
+        if _overlaps(findings.mentions, match.start, match.end):
             continue
-        type_name = pat.TYPE_WORDS.get(match["tw"])
-        number = int(match["num"])
-        printed = text[match.start() : match.end()]
-        after = _after(folded, match.end())
+        type_name = pat.TYPE_WORDS.get(match.type_word)
+        printed = text[match.start : match.end]
+        after = _after(folded, match.end)
         if type_name is None:
             continue
-        candidates = registry.by_type_number(type_name, number)
+        candidates = registry.by_type_number(type_name, match.number)
         if pat.LOCAL_ISSUER_AFTER.match(after):
             # "Chỉ thị 05 của Tỉnh ủy": the province's own directive, unless the text speaks of the
             # central one's subject ("Ban Chỉ đạo thực hiện Chỉ thị 05 của Tỉnh ủy" is the committee's).
             on_subject = [c for c in candidates if any(fold(k) in folded for k in c.keywords)]
             if len(on_subject) == 1:
-                findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=on_subject[0].id))
-                findings.warnings.append(f"“{printed} {text[match.end():match.end() + 20].strip()}…” read as {on_subject[0].id} from its subject; check")
+                findings.mentions.append(Mention(match.start, match.end, printed, directive_id=on_subject[0].id))
+                findings.warnings.append(f"“{printed} {text[match.end:match.end + 20].strip()}…” read as {on_subject[0].id} from its subject; check")
                 resolved.add(on_subject[0].id)
             else:
-                findings.mentions.append(Mention(match.start(), match.end(), printed, local_symbol=printed))
+                findings.mentions.append(Mention(match.start, match.end, printed, local_symbol=printed))
             continue
-        known = explicit.get((type_name, number))
+        known = explicit.get((type_name, match.number))
         if known and len(known) == 1:
-            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=next(iter(known))))
+            findings.mentions.append(Mention(match.start, match.end, printed, directive_id=next(iter(known))))
             continue
-        chosen = _choose(candidates, folded, match.end(), resolved, years) if len(candidates) > 1 else None
+        chosen = _choose(candidates, folded, match.end, resolved, years) if len(candidates) > 1 else None
         if len(candidates) == 1:
-            chosen = candidates[0] if _bare_is_plausible(candidates[0], folded, match.end(), years) else None
+            chosen = candidates[0] if _bare_is_plausible(candidates[0], folded, match.end, years) else None
         if chosen:
-            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=chosen.id))
+            findings.mentions.append(Mention(match.start, match.end, printed, directive_id=chosen.id))
             resolved.add(chosen.id)
         elif candidates or pat.CENTRAL_ISSUER_AFTER.match(after):
             findings.warnings.append(f"“{printed}” could not be resolved to one registered document; left for an editor")

@@ -31,7 +31,10 @@ def derive_title(lead: str) -> str:
 
 _SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 # "Đồng chí Trần Thị Thanh Thủy", "đồng chí Đỗ Văn Thắng", "ông Nguyễn Văn A": a title word, then 2–4 capitalised syllables.
-_PERSON = re.compile(r"(?<!\w)(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+(" + _SYLLABLE + r"(?:\s" + _SYLLABLE + r"){1,3})")
+# The title word's first letter comes first, so that `re` can skip to it (see generator/scanning.py).
+_TITLE_WORD = (r"[ĐđÔôBbAaCc](?<!\w[ĐđÔôBbAaCc])"
+               r"(?:(?<=[Đđ])ồng chí|(?<=[Ôô])ng|(?<=[Bb])à|(?<=[Aa])nh|(?<=[Cc])hị)")
+_PERSON = re.compile(_TITLE_WORD + r"\s+(" + _SYLLABLE + r"(?:\s" + _SYLLABLE + r"){1,3})")
 _NOT_NAMES = {"Bí", "Phó", "Trưởng", "Ủy", "Uỷ", "Chủ", "Thường", "Giám", "Bộ", "Ban", "Tỉnh", "Huyện"}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
@@ -71,7 +72,7 @@ class CleanedText:
     agency_prefix: str | None  # "LSO"
     dropped: tuple[tuple[str, str], ...] = ()  # (reason, text) for every line removed
 
-    @property
+    @cached_property
     def body(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
 

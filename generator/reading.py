@@ -16,7 +16,8 @@ RAW_SUFFIX = ".txt"
 # A report id is its file name without ".txt"; it becomes the permanent URL, so keep it URL-safe.
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # Signs of UTF-8 that was decoded as cp1252/latin-1 and saved again ("Tá»‰nh á»§y").
-_MOJIBAKE_HINT = re.compile("[ÃÄÆá][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]")
+# The second character comes first so that `re` skips ahead to it: "á" is everywhere in Vietnamese.
+_MOJIBAKE_HINT = re.compile("[\u0080-\u00bf\u2018-\u203a\u0152-\u0178](?<=[ÃÄÆá].)")
 
 
 def report_id(path: Path) -> str:

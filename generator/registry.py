@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -91,18 +92,27 @@ class Registry:
     directives: tuple[Directive, ...]
     issuers: dict[str, Issuer]
     index: dict[str, Directive] = field(init=False, repr=False, compare=False)
+    _by_symbol: dict[str, tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
+    _by_type_number: dict[tuple[str, int], tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        by_symbol: dict[str, list[Directive]] = defaultdict(list)
+        by_type_number: dict[tuple[str, int], list[Directive]] = defaultdict(list)
+        for d in self.directives:
+            by_symbol[d.symbol.upper()].append(d)
+            by_type_number[(d.type, d.number)].append(d)
         object.__setattr__(self, "index", {d.id: d for d in self.directives})
+        object.__setattr__(self, "_by_symbol", {k: tuple(v) for k, v in by_symbol.items()})
+        object.__setattr__(self, "_by_type_number", {k: tuple(v) for k, v in by_type_number.items()})
 
     def get(self, directive_id: str) -> Directive | None:
         return self.index.get(directive_id)
 
     def by_symbol(self, symbol: str) -> tuple[Directive, ...]:
-        return tuple(d for d in self.directives if d.symbol.upper() == symbol.upper())
+        return self._by_symbol.get(symbol.upper(), ())
 
     def by_type_number(self, type_name: str, number: int) -> tuple[Directive, ...]:
-        return tuple(d for d in self.directives if d.type == type_name and d.number == number)
+        return self._by_type_number.get((type_name, number), ())
 
     def by_plenum(self, plenum: int, term: str) -> tuple[Directive, ...]:
         return tuple(d for d in self.directives if d.plenum == plenum and d.term == term and d.issuer == "BCHTW")

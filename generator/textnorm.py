@@ -11,63 +11,81 @@ import unicodedata
 
 # Latin capital ETH (U+00D0) is used for Đ (U+0110) by some sites; NFC does not map it (see normalize_display).
 # Spaces that scraped pages carry: NBSP, narrow NBSP, figure space, zero-width, BOM.
-_ODD_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _FOLD_STROKE = str.maketrans({"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"})
 
 
 def normalize_display(text: str) -> str:
     """NFC, look-alike letters fixed, odd spaces made plain; the author's spelling is kept."""
     text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
-    text = _ZERO_WIDTH.sub("", text)
-    return _ODD_SPACES.sub(" ", text)
+    for mark in _ZERO_WIDTH:  # a C-speed scan each: faster than a regex over the whole report
+        text = text.replace(mark, "")
+    for space in _ODD_SPACES:
+        text = text.replace(space, " ")
+    return text
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")
 
 
-_fold_cache: dict[str, str] = {}
+_fold_cache: dict[str, str] = {}  # text -> fold(text)
+_cased_cache: dict[str, str] = {}  # text -> fold_cased(text)
+_CACHE_SIZE = 512
+
+
+def _remember(cache: dict[str, str], text: str, value: str) -> None:
+    if len(cache) > _CACHE_SIZE:
+        cache.clear()
+    cache[text] = value
+
+
+def fold_cased(text: str) -> str:
+    """Tone-less, stroke-less, case kept: 'Tỉnh uỷ Đảng' -> 'Tinh uy Dang'. Cached: a report's
+    body is folded by several stages."""
+    cached = _cased_cache.get(text)
+    if cached is None:
+        cached = _fold_cased(text)
+        _remember(_cased_cache, text, cached)
+    return cached
 
 
 def fold(text: str) -> str:
-    """Cached `_fold`: a report's body is folded by several stages."""
+    """The form for matching: `fold_cased`, lower case ('Tỉnh uỷ Đảng' -> 'tinh uy dang')."""
     cached = _fold_cache.get(text)
     if cached is None:
-        cached = _fold(text)
-        if len(_fold_cache) > 512:
-            _fold_cache.clear()
-        _fold_cache[text] = cached
+        cached = fold_cased(text).lower()
+        _remember(_fold_cache, text, cached)
     return cached
 
 
 # Non-ASCII punctuation folds to ASCII so that the fast path below keeps one character per character.
 _PUNCT_FOLD = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "−": "-", "…": ".",
                "«": '"', "»": '"', "•": "*", "·": ".", "\u00a0": " "}
-_NOT_LATIN = re.compile("[^\x00-\x7f\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 
 
-def _fold(text: str) -> str:
-    """Lower-case, tone-less, stroke-less form for matching: 'Tỉnh uỷ Đảng' -> 'tinh uy dang'.
-
-    For NFC text one character comes out per character in (punctuation too: “ → "), so spans in
+def _fold_cased(text: str) -> str:
+    """For NFC text one character comes out per character in (punctuation too: “ → "), so spans in
     the folded text line up with the display text. Fast path: NFD, then drop the marks with an
     ASCII encode (C speed); any other script falls back to dropping combining marks one by one.
     """
     stroke_free = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D").replace("\u00f0", "d")
     if not stroke_free.isascii():
-        stroke_free = _NOT_LATIN.sub(lambda m: _PUNCT_FOLD.get(m.group(), m.group()), stroke_free)
+        for mark, plain in _PUNCT_FOLD.items():  # a C-speed scan each: faster than one regex with a callback
+            stroke_free = stroke_free.replace(mark, plain)
     fast = unicodedata.normalize("NFD", stroke_free).encode("ascii", "ignore").decode("ascii")
     if len(fast) == len(text):
-        return fast.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFD", stroke_free)).lower()
+        return fast
+    return _COMBINING.sub("", unicodedata.normalize("NFD", stroke_free))
 
 
 def prime_fold(text: str, parts: list[str]) -> None:
     """Fold `text` from already-folded parts (folding is per character, so it composes)."""
     if "".join(parts) == text:
-        folded = "".join(fold(p) for p in parts)
-        if len(folded) == len(text):
-            _fold_cache[text] = folded
+        cased = "".join(fold_cased(p) for p in parts)
+        if len(cased) == len(text):
+            _remember(_cased_cache, text, cased)
+            _remember(_fold_cache, text, cased.lower())
 
 
 def fold_keep_length(text: str) -> str:
@@ -75,6 +93,14 @@ def fold_keep_length(text: str) -> str:
     out = fold(text)
     if len(out) != len(text):
         out = "".join(fold(ch)[:1] or " " for ch in text)
+    return out
+
+
+def fold_cased_keep_length(text: str) -> str:
+    """`fold_cased` for NFC text, guaranteed to keep one output character per input character."""
+    out = fold_cased(text)
+    if len(out) != len(text):
+        out = "".join(fold_cased(ch)[:1] or " " for ch in text)
     return out
 
 

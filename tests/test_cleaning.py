@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from generator.cleaning import boilerplate_rules, is_name_like, remove_repeated_lead
+from generator.cleaning import boilerplate_rules, is_credited_photo_caption, is_name_like, remove_repeated_lead, split_credit
 from generator.datafiles import load_yaml
 from generator.textnorm import fold
 
@@ -105,8 +105,8 @@ def test_boilerplate_patterns_match_their_examples():
     for example in data["agency_prefix"]["examples"]:
         assert rules.agency_prefix.match(example), example
     for example in data["source_credit"]["examples"]:
-        assert rules.source_credit.search(example), example
+        assert split_credit(example, rules)[1], example
     for example in data["caption"]["examples"]:
-        assert rules.caption.search(example), example
+        assert is_credited_photo_caption(example, rules), example
     for example in data["header_date"]["examples"]:
         assert rules.header_date.match(example), example

@@ -3,6 +3,8 @@
 import pytest
 
 from generator import directive_patterns as pat
+from generator.scanning import find_from_literals
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("example", pat.SYMBOL_EXAMPLES)
@@ -39,3 +41,24 @@ def test_spans_line_up_with_the_display_text():
     text = "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị"
     match = pat.SYMBOL.search(pat.prepare(text))
     assert text[match.start() : match.end()] == "05-CT/TW"
+
+
+def _realistic_texts() -> list[str]:
+    paths = sorted((ROOT / "tests").glob("corpus*/*.txt")) + sorted((ROOT / "source_reports").glob("*.txt"))
+    return [pat.prepare(path.read_text(encoding="utf-8")) for path in paths] + [
+        pat.prepare(" ".join(pat.BARE_EXAMPLES + pat.BARE_NOT + pat.SYMBOL_EXAMPLES)),
+        "ct 05,5 chi thi so 5 ct05-kh ctr 12 kh 1234 x kh 7 chi thi 05 / ct kh so 3.",
+    ]
+
+
+def test_backward_bare_scan_finds_what_the_definition_finds():
+    for folded in _realistic_texts():
+        forward = [(m.start(), m.end(), m["tw"], int(m["num"])) for m in pat.BARE.finditer(folded)]
+        backward = [(m.start, m.end, m.type_word, m.number) for m in pat.find_bare(folded)]
+        assert backward == forward
+
+
+def test_plenum_scan_from_its_first_words_finds_what_finditer_finds():
+    for folded in _realistic_texts():
+        fast = find_from_literals(pat.PLENUM, folded, pat.PLENUM_STARTS)
+        assert [m.span() for m in fast] == [m.span() for m in pat.PLENUM.finditer(folded)]

@@ -1,0 +1,79 @@
+"""Regex building blocks that let Python's `re` skip ahead instead of trying every position.
+
+`re` jumps straight to candidate positions only when a pattern starts with a literal, a set of
+literals or a character class. A leading look-behind ("not after a letter": `(?<![a-z])chi thi`)
+hides that first character, so the engine tries the pattern at every one of a report's ~4,000
+positions: 3–4× slower. These helpers put the boundary check *after* the first character, which
+matches exactly the same spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def first_not_after(first: str, before: str) -> str:
+    """`first` (a character or class) where the character before it is not in `before`.
+
+    first_not_after(r"\\d", r"[\\d/.-]") matches the 5 of " 5/01" but not of "1.5/01".
+    """
+    return f"{first}(?<!{before}{first})"
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One alternation shaped as a prefix tree: far faster than hundreds of flat alternatives."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+def capitalised_pattern(words: list[str]) -> str:
+    """Lower-case `words` as written with a capital first letter, any case after it, as whole
+    words: 'hung yen' matches 'Hung Yen' and 'HUNG YEN', not 'hung yen' nor 'Thung Yen'.
+
+    Run it on case-kept folded text (`textnorm.fold_cased`): the capital first letter lets `re`
+    skip every lower-case position, and proper names are capitalised ("hòa bình" is peace).
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = [
+        first_not_after(re.escape(first.upper()), "[A-Za-z]") + "(?i:" + trie_pattern(rests) + ")"
+        for first, rests in sorted(by_first.items())
+    ]
+    return "(?:" + "|".join(branches) + ")(?![A-Za-z])"
+
+
+def find_from_literals(pattern: re.Pattern[str], text: str, literals: tuple[str, ...]) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a pattern whose every match begins with one of
+    `literals`: the pattern is tried only where a literal occurs (found by `str.find`, C speed),
+    instead of at every position. Matches do not overlap, leftmost first, as with `finditer`."""
+    starts: set[int] = set()
+    for literal in literals:
+        at = text.find(literal)
+        while at != -1:
+            starts.add(at)
+            at = text.find(literal, at + 1)
+    found: list[re.Match[str]] = []
+    resume = 0
+    for at in sorted(starts):
+        if at < resume:
+            continue
+        match = pattern.match(text, at)
+        if match:
+            found.append(match)
+            resume = max(match.end(), at + 1)
+    return found

@@ -1,0 +1,32 @@
+"""The regex building blocks match exactly what the plain, slower forms match."""
+
+import re
+
+from generator.scanning import capitalised_pattern, find_from_literals, first_not_after, trie_pattern
+
+
+def test_first_not_after_refuses_a_digit_inside_a_number():
+    day = re.compile(first_not_after(r"\d", r"[\d/.-]") + r"\d?/\d{1,2}")
+    assert [m.group() for m in day.finditer("ngày 5/01 và 1.5/01, 12/3")] == ["5/01", "12/3"]
+
+
+def test_trie_pattern_matches_the_same_words_as_an_alternation():
+    words = ["ha nam", "ha noi", "ha giang", "ha tinh", "hai duong", "hai phong", "ha"]
+    trie = re.compile("(?:" + trie_pattern(words) + r")(?![a-z])")
+    flat = re.compile("(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![a-z])")
+    text = "tinh ha nam, thanh pho hai phong, ha tinh va ha giang; ha noi, hai duongx, ha"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_capitalised_pattern_wants_a_capital_first_letter_and_a_whole_word():
+    names = re.compile(capitalised_pattern(["hoa binh", "ha nam"]))
+    text = "Tinh Hoa Binh giu gin hoa binh; HA NAM, Ha Nam, Ha Namx, XHa Nam"
+    assert [m.group() for m in names.finditer(text)] == ["Hoa Binh", "HA NAM", "Ha Nam"]
+
+
+def test_find_from_literals_finds_what_finditer_finds():
+    pattern = re.compile(r"(?<![a-z])(?:nghi quyet|nq)\s*(?:tw|trung uong)\s*\d")
+    text = "nghi quyet trung uong 4, nq tw4, anq tw 5, nghi quyet tw 6 va nq trung uong 7; nghi quyet 12"
+    found = find_from_literals(pattern, text, ("nghi quyet", "nq"))
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+    assert [m.group() for m in found] == ["nghi quyet trung uong 4", "nq tw4", "nghi quyet tw 6", "nq trung uong 7"]
