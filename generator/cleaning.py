@@ -47,8 +47,12 @@ def boilerplate_rules() -> BoilerplateRules:
     )
 
 
+_COUNT = re.compile(r"\s*\(\d+\)$")
+
+
 def _marker_key(line: str) -> str:
-    return fold(line).strip().rstrip(":").strip()
+    """'Bình luận (0)' and 'Phản hồi:' -> 'binh luan', 'phan hoi'."""
+    return _COUNT.sub("", fold(line).strip()).rstrip(":").strip()
 
 
 def _squash(text: str) -> str:

@@ -20,9 +20,10 @@ _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{
 # At the start of the lead: "Sáng ngày 5/01/2012,", "Sáng 23-8,", "Ngày 12.10,"
 LEAD_DAY = re.compile(r"^(?P<all>(?:(?:sang|chieu|trua|toi|dem|hom)\s+)?(?:(?:nay|qua)\s*\(\s*|(?:hom\s+)?nay\s+)?(?:ngay\s+)?"
                       r"(?:" + _DMY + r"|(?P<wd>\d{1,2})\s+thang\s+(?P<wm>\d{1,2})\s+nam\s+(?P<wy>(?:19|20)\d{2})))\)?(?![\d/.-])")
-# "Trong 6 tháng đầu năm 2018", "Năm 2008, …", "Quý III/2021": a period, so only the year is certain.
+# "Trong 6 tháng đầu năm 2018", "Năm 2008, …", "Quý III/2021", "Quý 2 năm 2019": a period, so only the year is certain.
 LEAD_YEAR = re.compile(
-    r"^(?P<all>(?:trong\s+)?(?:(?:6|sau|9|chin)\s+thang\s+(?:dau|cuoi)\s+|quy\s+(?:i{1,3}|iv|[1-4])\s+|dau\s+|cuoi\s+|giua\s+)?nam\s+(?P<y>(?:19|20)\d{2}))(?!\d)"
+    r"^(?P<all>(?:trong\s+)?(?:(?:(?:6|sau|9|chin)\s+thang\s+(?:dau|cuoi)\s+|quy\s+(?:i{1,3}|iv|[1-4])\s+|dau\s+|cuoi\s+|giua\s+)?nam\s+"
+    r"|quy\s+(?:i{1,3}|iv|[1-4])\s*[/-]\s*)(?P<y>(?:19|20)\d{2}))(?!\d)"
 )
 # A year-end review held in January or February is about the year before ("tổng kết năm 2013").
 REVIEW_OF_YEAR = re.compile(r"(?:tong ket|so ket)[^.;]{0,30}?nam\s+(?P<y>(?:19|20)\d{2})")

@@ -171,6 +171,19 @@ def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list
                 findings.warnings.append(f"“{printed}”: no document of plenum {plenum}, term {term} in the registry")
 
 
+def find_named_mentions(text: str, folded: str, registry: Registry, findings: DocumentFindings) -> None:
+    """A document called by its name, not its number: "Cuộc vận động “Học tập và làm theo tấm gương
+    đạo đức Hồ Chí Minh”" is the campaign of 06-CT/TW. Flagged for an editor to confirm."""
+    for pattern, doc_id in registry.name_patterns:
+        for match in pattern.finditer(folded):
+            if _overlaps(findings.mentions, match.start(), match.end()):
+                continue
+            printed = text[match.start() : match.end()]
+            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=doc_id))
+            if not any(m.directive_id == doc_id and m.text != printed for m in findings.mentions):
+                findings.warnings.append(f"“{printed}” names {doc_id} without its number; check")
+
+
 def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
     explicit: dict[tuple[str, int], set[str]] = defaultdict(set)
     for m in findings.mentions:
@@ -235,6 +248,7 @@ def find_mentions(text: str, registry: Registry, years: list[int]) -> DocumentFi
     findings = DocumentFindings(folded=folded)
     find_symbol_mentions(text, folded, registry, years, findings)
     find_plenum_mentions(text, folded, registry, years, findings)
+    find_named_mentions(text, folded, registry, findings)
     find_bare_mentions(text, folded, registry, years, findings)
     findings.mentions.sort(key=lambda m: m.start)
     findings.warnings = list(dict.fromkeys(findings.warnings))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from generator.datafiles import load_yaml
-from generator.textnorm import slugify
+from generator.textnorm import fold, slugify
 
 DocumentType = Literal["Chỉ thị", "Nghị quyết", "Kết luận", "Kế hoạch", "Quy định", "Hướng dẫn"]
 TYPE_EN: dict[str, str] = {
@@ -26,6 +27,13 @@ TERMS = ("VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
 TERM_NUMBER = {"VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14}
 # First year of each Party Congress term (khóa), to place a year in a term.
 TERM_START = {"VIII": 1996, "IX": 2001, "X": 2006, "XI": 2011, "XII": 2016, "XIII": 2021, "XIV": 2026}
+
+
+def name_pattern(name: str) -> re.Pattern[str]:
+    """A document's name as a pattern over folded text, quotes and spacing free:
+    'Cuộc vận động “Học tập và làm theo …”' also matches 'cuoc van dong hoc tap va lam theo …'."""
+    words = re.findall(r"[a-z0-9]+", fold(name))
+    return re.compile(r"(?<![a-z])" + r"[\s\"'.,:-]*".join(words) + r"(?![a-z])[\"']?")
 
 
 class RegistryError(ValueError):
@@ -56,6 +64,7 @@ class Directive(BaseModel):
     implements: str | None = None
     aliases: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # what texts call it instead of its number: the campaign it launched
 
     @field_validator("id")
     @classmethod
@@ -94,6 +103,7 @@ class Registry:
     index: dict[str, Directive] = field(init=False, repr=False, compare=False)
     _by_symbol: dict[str, tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
     _by_type_number: dict[tuple[str, int], tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
+    name_patterns: tuple[tuple[re.Pattern[str], str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_symbol: dict[str, list[Directive]] = defaultdict(list)
@@ -104,6 +114,9 @@ class Registry:
         object.__setattr__(self, "index", {d.id: d for d in self.directives})
         object.__setattr__(self, "_by_symbol", {k: tuple(v) for k, v in by_symbol.items()})
         object.__setattr__(self, "_by_type_number", {k: tuple(v) for k, v in by_type_number.items()})
+        object.__setattr__(
+            self, "name_patterns", tuple((name_pattern(name), d.id) for d in self.directives for name in d.names)
+        )
 
     def get(self, directive_id: str) -> Directive | None:
         return self.index.get(directive_id)

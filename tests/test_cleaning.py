@@ -1,11 +1,13 @@
 """Cleaning: web chrome out, repeated lead out, byline and source credit kept as metadata."""
 
 import re
+from pathlib import Path
 
 import pytest
 
-from generator.cleaning import boilerplate_rules, is_credited_photo_caption, is_name_like, remove_repeated_lead, split_credit
+from generator.cleaning import boilerplate_rules, clean_report, is_credited_photo_caption, is_name_like, remove_repeated_lead, split_credit
 from generator.datafiles import load_yaml
+from generator.model import RawReport
 from generator.textnorm import fold
 
 BOILERPLATE = ["Bạn nên đọc", "%d bloggers like this", "Phản hồi", "Thông tin người gửi phản hồi", "Các tin khác",
@@ -110,3 +112,23 @@ def test_boilerplate_patterns_match_their_examples():
         assert is_credited_photo_caption(example, rules), example
     for example in data["header_date"]["examples"]:
         assert rules.header_date.match(example), example
+
+
+def test_related_headlines_after_a_tail_marker_with_a_count_are_cut():
+    raw = RawReport(
+        id="x", path=Path("x.txt"), sha256="", notes=(),
+        text="Thái Bình biểu dương điển hình\n\nNgày 17/8/2022, Ban Thường vụ Tỉnh ủy Thái Bình tổ chức hội nghị biểu dương "
+        "điển hình tiên tiến trong học tập và làm theo Bác, tiếp tục thực hiện Chỉ thị 05-CT/TW.\n\nVăn Phúc\n\n"
+        "Bình luận (0)\nTin cùng chuyên mục\nNam Định: Sơ kết Nghị quyết Trung ương 4 khóa XII\nHà Nam đẩy mạnh Quy định 08-QĐi/TW\n",
+    )
+    cleaned = clean_report(raw)
+    assert "Nam Định" not in cleaned.body and cleaned.byline == "Văn Phúc"
+    assert ("web page tail (comments, related links)", "Tin cùng chuyên mục") in cleaned.dropped
+
+
+@pytest.mark.parametrize("header", ["Chủ nhật, 07/11/2021 - 14:05", "Cập nhật: 10/07/2018", "Ngày đăng: 03/02/2020 | 08:15"])
+def test_page_timestamps_are_header_dates_not_titles(header):
+    raw = RawReport(id="x", path=Path("x.txt"), sha256="", notes=(),
+                    text=f"{header}\n\nMộc Châu làm theo Bác\n\nThực hiện Chỉ thị 05-CT/TW, Đảng bộ huyện Mộc Châu đưa việc học tập vào nền nếp.\n")
+    cleaned = clean_report(raw)
+    assert cleaned.header_lines == (header,) and cleaned.title_line == "Mộc Châu làm theo Bác"

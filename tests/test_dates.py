@@ -46,6 +46,8 @@ def test_website_header_years_after_the_text_is_not_the_report_date(seed_reports
         ("Ngày 12 tháng 7 năm 2021, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.", "2021-07-12", "day"),
         ("Trong 6 tháng đầu năm 2018, các cấp ủy triển khai Chỉ thị.", "2018", "year"),
         ("Năm 2008, Đảng bộ tỉnh tiếp tục thực hiện Cuộc vận động.", "2008", "year"),
+        ("Quý III/2022, Ban Thường vụ Tỉnh ủy chỉ đạo sơ kết Kết luận 01-KL/TW.", "2022", "year"),
+        ("Trong quý 2 năm 2019, các chi bộ sinh hoạt chuyên đề.", "2019", "year"),
     ],
 )
 def test_lead_date_formats(lead, iso, precision):

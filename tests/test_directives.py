@@ -102,3 +102,23 @@ def test_a_linked_document_is_not_the_main_one(registry):
     text = "Đánh giá 1 năm thực hiện Hướng dẫn 09, ngày 02-3-2012 của Ban Tổ chức Trung ương, gắn với thực hiện Chỉ thị 03-CT/TW."
     refs = rank_documents(find_mentions(text, registry, [2013]).mentions, prepare(text), 0, len(text), registry)
     assert [r.id for r in refs] == ["09-HD/BTCTW", "03-CT/TW"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban Thường vụ Tỉnh ủy sơ kết 2 năm thực hiện Cuộc vận động “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh”.",
+        'Tiep tuc thuc hien cuoc van dong "hoc tap va lam theo tam guong dao duc Ho Chi Minh" trong nam 2009.',
+    ],
+)
+def test_the_campaign_named_without_a_number_is_06_ct_tw_and_flagged(registry, text):
+    findings = find_mentions(text, registry, [2009])
+    assert [m.directive_id for m in findings.mentions] == ["06-CT/TW"]
+    assert any("without its number" in w for w in findings.warnings)
+
+
+def test_the_campaign_named_beside_its_number_is_not_flagged(registry):
+    text = "Chỉ thị 06-CT/TW về tổ chức Cuộc vận động “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh”."
+    findings = find_mentions(text, registry, [2009])
+    assert [m.directive_id for m in findings.mentions] == ["06-CT/TW", "06-CT/TW"]
+    assert not findings.warnings
