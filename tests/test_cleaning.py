@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cleaning import boilerplate_rules, clean_report, is_credited_photo_caption, is_name_like, remove_repeated_lead, split_credit
+from generator.cleaning import boilerplate_rules, clean_report, is_credited_photo_caption, is_name_like, remove_repeated_lead, split_credit, strip_agency_prefix
 from generator.datafiles import load_yaml
 from generator.model import RawReport
 from generator.textnorm import fold
@@ -105,7 +105,9 @@ def test_boilerplate_patterns_match_their_examples():
         for example in entry["examples"]:
             assert re.search(entry["pattern"], fold(example).strip()), example
     for example in data["agency_prefix"]["examples"]:
-        assert rules.agency_prefix.match(example), example
+        assert strip_agency_prefix(example, rules)[1], example
+    for example in data["agency_prefix"]["not_examples"]:
+        assert strip_agency_prefix(example, rules) == (example, None), example
     for example in data["source_credit"]["examples"]:
         assert split_credit(example, rules)[1], example
     for example in data["caption"]["examples"]:
