@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from generator.datafiles import load_yaml
+from generator.scanning import first_not_after
 from generator.textnorm import fold, slugify
 
 DocumentType = Literal["Chỉ thị", "Nghị quyết", "Kết luận", "Kế hoạch", "Quy định", "Hướng dẫn"]
@@ -32,8 +33,9 @@ TERM_START = {"VIII": 1996, "IX": 2001, "X": 2006, "XI": 2011, "XII": 2016, "XII
 def name_pattern(name: str) -> re.Pattern[str]:
     """A document's name as a pattern over folded text, quotes and spacing free:
     'Cuộc vận động “Học tập và làm theo …”' also matches 'cuoc van dong hoc tap va lam theo …'."""
-    words = re.findall(r"[a-z0-9]+", fold(name))
-    return re.compile(r"(?<![a-z])" + r"[\s\"'.,:-]*".join(words) + r"(?![a-z])[\"']?")
+    first, *rest = re.findall(r"[a-z0-9]+", fold(name))
+    separator = r"[\s\"'.,:-]*"
+    return re.compile(first_not_after(first, "[a-z]") + "".join(separator + word for word in rest) + r"(?![a-z])[\"']?")
 
 
 class RegistryError(ValueError):

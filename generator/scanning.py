@@ -13,7 +13,7 @@ import re
 
 
 def first_not_after(first: str, before: str) -> str:
-    """`first` (a character or class) where the character before it is not in `before`.
+    """`first` (a character, a class or a word) where the character before it is not in `before`.
 
     first_not_after(r"\\d", r"[\\d/.-]") matches the 5 of " 5/01" but not of "1.5/01".
     """
