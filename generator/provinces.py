@@ -36,6 +36,14 @@ class ProvinceMatcher:
     domains: dict[str, str]
 
 
+def dash_variants(name: str) -> list[str]:
+    """'ba ria - vung tau' is also written 'ba ria-vung tau', 'ba ria–vung tau', 'ba ria – vung tau'."""
+    parts = re.split(r"\s*[-–]\s*", name)
+    if len(parts) == 1:
+        return [name]
+    return list(dict.fromkeys(joint.join(parts) for joint in (" - ", "-", "–", " – ")))
+
+
 def _words_before(words: list[str]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?:^|[^a-z])(?:" + alternation + r")\s*$")
@@ -47,14 +55,15 @@ def province_matcher() -> ProvinceMatcher:
     clues = load_yaml("province_clues.yaml")
     kind_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for p in gazetteer.provinces:
-        kind_of[fold(p.name)].append(("province", p.code))
-        if "-" in p.name:  # "Bà Rịa - Vũng Tàu" is also written "Bà Rịa–Vũng Tàu"
-            kind_of[fold(p.name.replace(" - ", "–"))].append(("province", p.code))
+        for spelling in dash_variants(fold(p.name)):
+            kind_of[spelling].append(("province", p.code))
     for alias, name in clues["aliases"].items():  # unambiguous spellings: they need no context word
         province = gazetteer.by_name(name)
         if province is None:
             raise ValueError(f"province_clues.yaml: alias {alias!r} names {name!r}, which is not in the gazetteer")
-        kind_of[fold(alias)].append(("province", province.code))
+        for spelling in dash_variants(fold(alias)):
+            if ("province", province.code) not in kind_of[spelling]:
+                kind_of[spelling].append(("province", province.code))
     for name, code in gazetteer.districts:
         if len(name.split()) >= 2:  # one-syllable names are too often ordinary words
             kind_of[fold(name)].append(("district", code))

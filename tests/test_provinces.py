@@ -70,3 +70,17 @@ def test_committed_gazetteer_matches_the_installed_package():
 def test_gazetteer_has_63_legacy_and_34_current_provinces():
     provinces = load_json("gazetteer.json")["provinces"]
     assert len(provinces) == 63 and len({p["code_2025"] for p in provinces}) == 34
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [("Thừa Thiên-Huế", "Huế"), ("Thừa Thiên – Huế", "Huế"), ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu"), ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu")],
+)
+def test_a_hyphenated_name_is_found_however_the_dash_is_spaced(written, name):
+    province, _ = extract_province(cleaned(f"Tỉnh ủy {written} tổ chức hội nghị sơ kết."), None)
+    assert province.value.name == name
+
+
+def test_a_spelling_that_is_both_name_and_alias_counts_once():
+    province, warnings = extract_province(cleaned("Tỉnh ủy Bà Rịa-Vũng Tàu tổ chức hội nghị sơ kết."), None)
+    assert province.value.name == "Bà Rịa - Vũng Tàu" and province.confidence.value == "medium"
