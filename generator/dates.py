@@ -17,9 +17,17 @@ from generator.scanning import first_not_after
 from generator.textnorm import fold_keep_length, prime_fold
 
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?"
-# At the start of the lead: "Sáng ngày 5/01/2012,", "Sáng 23-8,", "Ngày 12.10,"
-LEAD_DAY = re.compile(r"^(?P<all>(?:(?:sang|chieu|trua|toi|dem|hom)\s+)?(?:(?:nay|qua)\s*\(\s*|(?:hom\s+)?nay\s+)?(?:ngay\s+)?"
+# Words before a lead's date: "Sáng", "Chiều hôm qua", "Sáng nay", "Sáng thứ Hai", "(", "ngày".
+_WHEN = (r"(?:(?:sang|chieu|trua|toi|dem)\s+)?(?:(?:hom\s+)?(?:nay|qua)\s*)?"
+         r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*)?\(?\s*(?:ngay\s+)?")
+# At the start of the lead: "Sáng ngày 5/01/2012,", "Sáng 23-8,", "Ngày 12.10,", "Hôm qua 11-5,", "Sáng thứ Hai (12/5),"
+LEAD_DAY = re.compile(r"^(?P<all>" + _WHEN +
                       r"(?:" + _DMY + r"|(?P<wd>\d{1,2})\s+thang\s+(?P<wm>\d{1,2})\s+nam\s+(?P<wy>(?:19|20)\d{2})))\)?(?![\d/.-])")
+# An event over several days: "Trong hai ngày 11 và 12/5", "Từ ngày 10 đến 12/5/2019", "(11-12/5)".
+LEAD_DAYS = re.compile(
+    r"^(?P<all>(?:trong\s+(?:hai|ba|\d)\s+ngay\s*|tu\s+)?" + _WHEN +
+    r"(?P<d1>\d{1,2})\s*(?:va|,|-|den)\s*(?:ngay\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?\)?)(?![\d/.-])"
+)
 # "Trong 6 tháng đầu năm 2018", "Năm 2008, …", "Quý III/2021", "Quý 2 năm 2019": a period, so only the year is certain.
 LEAD_YEAR = re.compile(
     r"^(?P<all>(?:trong\s+)?(?:(?:(?:6|sau|9|chin)\s+thang\s+(?:dau|cuoi)\s+|quy\s+(?:i{1,3}|iv|[1-4])\s+|dau\s+|cuoi\s+|giua\s+)?nam\s+"
@@ -51,6 +59,7 @@ class DateMention:
     date: dt.date
     text: str
     kind: str  # "document", "status" or "other"
+    start: int = 0
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -70,8 +79,8 @@ def body_date_mentions(body: str) -> list[DateMention]:
                 continue
             before = folded[max(0, m.start() - 60) : m.start()]
             kind = "document" if DOCUMENT_BEFORE.search(before) else "status" if STATUS_BEFORE.search(before) else "other"
-            found.append(DateMention(date, body[m.start() : m.end()], kind))
-    return found
+            found.append(DateMention(date, body[m.start() : m.end()], kind, m.start()))
+    return sorted(found, key=lambda mention: mention.start)
 
 
 def context_years(text: str) -> list[int]:
@@ -124,6 +133,40 @@ def full_text(cleaned: CleanedText, title: str | None) -> str:
     return text
 
 
+def _dated_lead(lead: str, folded_lead: str, header: tuple[dt.date, str] | None, text: str) -> tuple[Extracted[DateValue], list[str]] | None:
+    """A lead that opens with its day ("Sáng 23-8", "Ngày 5/01/2012") or with the first of several days."""
+    day = LEAD_DAY.match(folded_lead)
+    several = None if day else LEAD_DAYS.match(folded_lead)
+    if day:
+        month, d, full_year = int(day["m"] or day["wm"]), int(day["d"] or day["wd"]), day["y"] or day["wy"]
+    elif several and int(several["d1"]) < int(several["d"]):
+        month, d, full_year = int(several["m"]), int(several["d1"]), several["y"]
+    else:
+        return None
+    shown = lead[: (day or several).end("all")]
+    warnings = [] if day else [f"date: “{shown}” spans several days; the first is given"]
+    if full_year:
+        date = _valid(int(full_year), month, d)
+        if date is None:
+            return None
+        if header and abs(header[0].year - date.year) > 1:
+            warnings.append(f"date: the page header says {header[1]!r}, the lead says “{shown}”; kept the lead")
+        return Extracted(DateValue(date.isoformat(), "day"), Confidence.HIGH if day else Confidence.MEDIUM, shown), warnings
+    year, why = (header[0].year, f"page header {header[1]!r}") if header else _year_in_context(text, month)
+    date = _valid(year, month, d) if year else None
+    if date is None:
+        return None
+    warnings.append(f"date: “{shown}” has no year; year {year} taken from {why}")
+    return Extracted(DateValue(date.isoformat(), "day"), Confidence.MEDIUM, shown), warnings
+
+
+def _date_in_first_sentence(lead: str) -> DateMention | None:
+    """'Thực hiện kế hoạch của Tỉnh ủy, ngày 12/5/2019, …': the first full date of the lead's first
+    sentence that is neither a cited document's date nor a 'by that date' status."""
+    sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+    return next((m for m in body_date_mentions(sentence) if m.kind == "other"), None)
+
+
 def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | None = None) -> tuple[Extracted[DateValue], list[str]]:
     warnings: list[str] = []
     lead = cleaned.blocks[0].text if cleaned.blocks else ""
@@ -134,23 +177,9 @@ def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | Non
     years = context_years(text) if years is None else years
     folded_lead = fold_keep_length(lead)
 
-    day = LEAD_DAY.match(folded_lead)
-    if day:
-        shown = lead[: day.end("all")]
-        month, d = int(day["m"] or day["wm"]), int(day["d"] or day["wd"])
-        full_year = day["y"] or day["wy"]
-        if full_year:
-            date = _valid(int(full_year), month, d)
-            if date:
-                if header and abs(header[0].year - date.year) > 1:
-                    warnings.append(f"date: the page header says {header[1]!r}, the lead says “{shown}”; kept the lead")
-                return Extracted(DateValue(date.isoformat(), "day"), Confidence.HIGH, shown), warnings
-        else:
-            year, why = (header[0].year, f"page header {header[1]!r}") if header else _year_in_context(text, month)
-            date = _valid(year, month, d) if year else None
-            if date:
-                warnings.append(f"date: “{shown}” has no year; year {year} taken from {why}")
-                return Extracted(DateValue(date.isoformat(), "day"), Confidence.MEDIUM, shown), warnings
+    dated = _dated_lead(lead, folded_lead, header, text)
+    if dated:
+        return dated
 
     month_match = LEAD_MONTH.match(folded_lead)
     if month_match and 1 <= int(month_match["m"]) <= 12:
@@ -166,6 +195,11 @@ def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | Non
     if period:
         shown = lead[: period.end("all")]
         return Extracted(DateValue(period["y"], "year"), Confidence.MEDIUM, shown), warnings
+
+    first = _date_in_first_sentence(lead)
+    if first:
+        warnings.append(f"date: the lead does not open with its date; “{first.text}” taken from its first sentence")
+        return Extracted(DateValue(first.date.isoformat(), "day"), Confidence.MEDIUM, first.text), warnings
 
     if header:
         latest = max(years + [m.date.year for m in mentions], default=None)

@@ -47,6 +47,12 @@ def test_website_header_years_after_the_text_is_not_the_report_date(seed_reports
         ("Trong 6 tháng đầu năm 2018, các cấp ủy triển khai Chỉ thị.", "2018", "year"),
         ("Năm 2008, Đảng bộ tỉnh tiếp tục thực hiện Cuộc vận động.", "2008", "year"),
         ("Quý III/2022, Ban Thường vụ Tỉnh ủy chỉ đạo sơ kết Kết luận 01-KL/TW.", "2022", "year"),
+        ("Hôm qua 11-5-2019, Huyện ủy tổ chức hội nghị.", "2019-05-11", "day"),
+        ("Sáng thứ Hai (13/5/2019), Tỉnh ủy tổ chức hội nghị.", "2019-05-13", "day"),
+        ("Trong hai ngày 11 và 12/5/2019, Tỉnh ủy mở lớp bồi dưỡng.", "2019-05-11", "day"),
+        ("Từ ngày 10 đến 12/5/2019, Ban Tuyên giáo tổ chức tập huấn.", "2019-05-10", "day"),
+        ("Nhân kỷ niệm 129 năm Ngày sinh Chủ tịch Hồ Chí Minh, ngày 18/5/2019, Tỉnh ủy tổ chức hội nghị.", "2019-05-18", "day"),
+        ("Thực hiện Kế hoạch số 12-KH/TU ngày 5/3/2019 của Tỉnh ủy, ngày 18/5/2019, Huyện ủy sơ kết.", "2019-05-18", "day"),
         ("Trong quý 2 năm 2019, các chi bộ sinh hoạt chuyên đề.", "2019", "year"),
     ],
 )
