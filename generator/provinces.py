@@ -101,7 +101,8 @@ def score_text(text: str, weight_scale: float, matcher: ProvinceMatcher, scores:
         before = folded[max(0, m.start() - 40) : m.start()]
         for kind, code in matcher.kind_of[name]:
             if kind == "province":
-                has_context = bool(matcher.context.search(before))
+                # "Tỉnh ủy Hòa Bình …", or a text that opens "Hòa Bình: …" (a title's or a lead's dateline)
+                has_context = bool(matcher.context.search(before)) or (m.start() == 0 and folded[m.end() : m.end() + 1] == ":")
                 if name in matcher.needs_context and not has_context:
                     continue
                 weight = W_CONTEXT if has_context else W_BARE

@@ -84,3 +84,9 @@ def test_a_hyphenated_name_is_found_however_the_dash_is_spaced(written, name):
 def test_a_spelling_that_is_both_name_and_alias_counts_once():
     province, warnings = extract_province(cleaned("Tỉnh ủy Bà Rịa-Vũng Tàu tổ chức hội nghị sơ kết."), None)
     assert province.value.name == "Bà Rịa - Vũng Tàu" and province.confidence.value == "medium"
+
+
+def test_a_title_opening_with_a_province_and_a_colon_names_it_even_when_it_is_a_common_word():
+    body = cleaned("Ban Thường vụ tổ chức hội nghị sơ kết Chỉ thị 05-CT/TW; hòa bình và ổn định được giữ vững.")
+    province, _ = extract_province(body, "Hòa Bình: Sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW")
+    assert province.value.name == "Hòa Bình"
