@@ -160,11 +160,12 @@ def _dated_lead(lead: str, folded_lead: str, header: tuple[dt.date, str] | None,
     return Extracted(DateValue(date.isoformat(), "day"), Confidence.MEDIUM, shown), warnings
 
 
-def _date_in_first_sentence(lead: str) -> DateMention | None:
+def _date_in_first_sentence(lead: str, mentions: list[DateMention]) -> DateMention | None:
     """'Thực hiện kế hoạch của Tỉnh ủy, ngày 12/5/2019, …': the first full date of the lead's first
-    sentence that is neither a cited document's date nor a 'by that date' status."""
-    sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
-    return next((m for m in body_date_mentions(sentence) if m.kind == "other"), None)
+    sentence that is neither a cited document's date nor a 'by that date' status. `mentions` are
+    the body's, which begins with the lead."""
+    sentence_end = len(re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0])
+    return next((m for m in mentions if m.kind == "other" and m.start + len(m.text) <= sentence_end), None)
 
 
 def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | None = None) -> tuple[Extracted[DateValue], list[str]]:
@@ -196,7 +197,7 @@ def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | Non
         shown = lead[: period.end("all")]
         return Extracted(DateValue(period["y"], "year"), Confidence.MEDIUM, shown), warnings
 
-    first = _date_in_first_sentence(lead)
+    first = _date_in_first_sentence(lead, mentions)
     if first:
         warnings.append(f"date: the lead does not open with its date; “{first.text}” taken from its first sentence")
         return Extracted(DateValue(first.date.isoformat(), "day"), Confidence.MEDIUM, first.text), warnings

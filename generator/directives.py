@@ -70,6 +70,11 @@ def _term_after(folded: str, end: int) -> str | None:
     return roman_term(match["term"]) if match else None
 
 
+def _on_subject(directive: Directive, folded: str) -> bool:
+    """The text speaks of the document's subject (one of its registry keywords)."""
+    return any(fold(k) in folded for k in directive.keywords)
+
+
 def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: set[str], years: list[int]) -> Directive | None:
     """Pick one registry entry among homonyms by date, term, lineage, subject, then era."""
     if len(candidates) <= 1:
@@ -87,7 +92,7 @@ def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: 
     lineage = [c for c in candidates if c.implements in resolved or c.continues in resolved]
     if len(lineage) == 1:
         return lineage[0]
-    subject = [c for c in candidates if any(fold(k) in folded for k in c.keywords)]
+    subject = [c for c in candidates if _on_subject(c, folded)]
     if len(subject) == 1:
         return subject[0]
     if years:
@@ -204,7 +209,7 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
         if pat.LOCAL_ISSUER_AFTER.match(after):
             # "Chỉ thị 05 của Tỉnh ủy": the province's own directive, unless the text speaks of the
             # central one's subject ("Ban Chỉ đạo thực hiện Chỉ thị 05 của Tỉnh ủy" is the committee's).
-            on_subject = [c for c in candidates if any(fold(k) in folded for k in c.keywords)]
+            on_subject = [c for c in candidates if _on_subject(c, folded)]
             if len(on_subject) == 1:
                 findings.mentions.append(Mention(match.start, match.end, printed, directive_id=on_subject[0].id))
                 findings.warnings.append(f"“{printed} {text[match.end:match.end + 20].strip()}…” read as {on_subject[0].id} from its subject; check")
@@ -236,7 +241,7 @@ def _bare_is_plausible(candidate: Directive, folded: str, end: int, years: list[
     term = _term_after(folded, end)
     if term:
         return term == candidate.term
-    if any(fold(k) in folded for k in candidate.keywords):
+    if _on_subject(candidate, folded):
         return True
     if years and candidate.date:
         return candidate.date.year <= max(years) <= candidate.date.year + 10

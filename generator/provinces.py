@@ -37,11 +37,10 @@ class ProvinceMatcher:
 
 
 def dash_variants(name: str) -> list[str]:
-    """'ba ria - vung tau' is also written 'ba ria-vung tau', 'ba ria–vung tau', 'ba ria – vung tau'."""
-    parts = re.split(r"\s*[-–]\s*", name)
-    if len(parts) == 1:
-        return [name]
-    return list(dict.fromkeys(joint.join(parts) for joint in (" - ", "-", "–", " – ")))
+    """A folded name with a dash, spaced and not: 'ba ria - vung tau', 'ba ria-vung tau' (folding
+    has already made every dash '-')."""
+    parts = re.split(r"\s*-\s*", name)
+    return [name] if len(parts) == 1 else [" - ".join(parts), "-".join(parts)]
 
 
 def _words_before(words: list[str]) -> re.Pattern[str]:

@@ -26,6 +26,7 @@ TYPE_EN: dict[str, str] = {
 }
 TERMS = ("VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
 TERM_NUMBER = {"VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14}
+_TERM_OF_NUMBER = {number: term for term, number in TERM_NUMBER.items()}
 # First year of each Party Congress term (khóa), to place a year in a term.
 TERM_START = {"VIII": 1996, "IX": 2001, "X": 2006, "XI": 2011, "XII": 2016, "XIII": 2021, "XIV": 2026}
 
@@ -190,5 +191,5 @@ def roman_term(text: str) -> str | None:
     if text in TERMS:
         return text
     if text.isdigit():
-        return next((term for term, number in TERM_NUMBER.items() if number == int(text)), None)
+        return _TERM_OF_NUMBER.get(int(text))
     return None

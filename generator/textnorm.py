@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Latin capital ETH (U+00D0) is used for Đ (U+0110) by some sites; NFC does not map it (see normalize_display).
 # Spaces that scraped pages carry: NBSP, narrow NBSP, figure space, zero-width, BOM.
 _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-_FOLD_STROKE = str.maketrans({"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"})
+_STROKES = {"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"}  # no Unicode decomposition removes these
+_FOLD_STROKE = str.maketrans(_STROKES)
 
 
 def normalize_display(text: str) -> str:
@@ -59,9 +61,10 @@ def fold(text: str) -> str:
     return cached
 
 
-# Non-ASCII punctuation folds to ASCII so that the fast path below keeps one character per character.
-_PUNCT_FOLD = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "−": "-", "…": ".",
-               "«": '"', "»": '"', "•": "*", "·": ".", "\u00a0": " "}
+# Strokes and non-ASCII punctuation fold to ASCII, so that the fast path below keeps one character
+# per character.
+_TO_ASCII = {**_STROKES, "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "−": "-", "…": ".",
+             "«": '"', "»": '"', "•": "*", "·": ".", "\u00a0": " "}
 
 
 def _fold_cased(text: str) -> str:
@@ -69,19 +72,20 @@ def _fold_cased(text: str) -> str:
     the folded text line up with the display text. Fast path: NFD, then drop the marks with an
     ASCII encode (C speed); any other script falls back to dropping combining marks one by one.
     """
-    stroke_free = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D").replace("\u00f0", "d")
-    if not stroke_free.isascii():
-        for mark, plain in _PUNCT_FOLD.items():  # a C-speed scan each: faster than one regex with a callback
-            stroke_free = stroke_free.replace(mark, plain)
-    fast = unicodedata.normalize("NFD", stroke_free).encode("ascii", "ignore").decode("ascii")
+    if text.isascii():
+        return text
+    for mark, plain in _TO_ASCII.items():  # a C-speed scan each: faster than one regex with a callback
+        text = text.replace(mark, plain)
+    decomposed = unicodedata.normalize("NFD", text)
+    fast = decomposed.encode("ascii", "ignore").decode("ascii")
     if len(fast) == len(text):
         return fast
-    return _COMBINING.sub("", unicodedata.normalize("NFD", stroke_free))
+    return _COMBINING.sub("", decomposed)
 
 
 def prime_fold(text: str, parts: list[str]) -> None:
     """Fold `text` from already-folded parts (folding is per character, so it composes)."""
-    if "".join(parts) == text:
+    if text not in _fold_cache and "".join(parts) == text:
         cased = "".join(fold_cased(p) for p in parts)
         if len(cased) == len(text):
             _remember(_cased_cache, text, cased)
@@ -90,18 +94,19 @@ def prime_fold(text: str, parts: list[str]) -> None:
 
 def fold_keep_length(text: str) -> str:
     """`fold` for NFC text, guaranteed to keep one output character per input character."""
-    out = fold(text)
-    if len(out) != len(text):
-        out = "".join(fold(ch)[:1] or " " for ch in text)
-    return out
+    return _one_per_character(text, fold(text), fold)
 
 
 def fold_cased_keep_length(text: str) -> str:
     """`fold_cased` for NFC text, guaranteed to keep one output character per input character."""
-    out = fold_cased(text)
-    if len(out) != len(text):
-        out = "".join(fold_cased(ch)[:1] or " " for ch in text)
-    return out
+    return _one_per_character(text, fold_cased(text), fold_cased)
+
+
+def _one_per_character(text: str, folded: str, fold_one: Callable[[str], str]) -> str:
+    """`folded` if it lines up with `text`; for exotic input, each character folded on its own."""
+    if len(folded) == len(text):
+        return folded
+    return "".join(fold_one(ch)[:1] or " " for ch in text)
 
 
 def compact_key(text: str) -> str:
