@@ -31,6 +31,7 @@ class Mention:
     directive_id: str | None = None  # central document, registered or not
     registered: bool = True
     local_symbol: str | None = None  # a provincial / district document
+    by_name: bool = False  # found by what texts call it (registry `names`), not by its number
 
 
 @dataclass
@@ -178,15 +179,14 @@ def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list
 
 def find_named_mentions(text: str, folded: str, registry: Registry, findings: DocumentFindings) -> None:
     """A document called by its name, not its number: "Cuộc vận động “Học tập và làm theo tấm gương
-    đạo đức Hồ Chí Minh”" is the campaign of 06-CT/TW. Flagged for an editor to confirm."""
+    đạo đức Hồ Chí Minh”" is the campaign of 06-CT/TW. Flagged by `find_mentions` when the text
+    never gives the number."""
     for pattern, doc_id in registry.name_patterns:
         for match in pattern.finditer(folded):
             if _overlaps(findings.mentions, match.start(), match.end()):
                 continue
             printed = text[match.start() : match.end()]
-            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=doc_id))
-            if not any(m.directive_id == doc_id and m.text != printed for m in findings.mentions):
-                findings.warnings.append(f"“{printed}” names {doc_id} without its number; check")
+            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=doc_id, by_name=True))
 
 
 def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
@@ -256,6 +256,9 @@ def find_mentions(text: str, registry: Registry, years: list[int]) -> DocumentFi
     find_named_mentions(text, folded, registry, findings)
     find_bare_mentions(text, folded, registry, years, findings)
     findings.mentions.sort(key=lambda m: m.start)
+    numbered = {m.directive_id for m in findings.mentions if not m.by_name}
+    findings.warnings += [f"“{m.text}” names {m.directive_id} without its number; check"
+                          for m in findings.mentions if m.by_name and m.directive_id not in numbered]
     findings.warnings = list(dict.fromkeys(findings.warnings))
     return findings
 

@@ -122,3 +122,11 @@ def test_the_campaign_named_beside_its_number_is_not_flagged(registry):
     findings = find_mentions(text, registry, [2009])
     assert [m.directive_id for m in findings.mentions] == ["06-CT/TW", "06-CT/TW"]
     assert not findings.warnings
+
+
+def test_the_campaign_named_before_its_bare_number_is_not_flagged(registry):
+    text = ("Hội nghị sơ kết Cuộc vận động “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh” "
+            "theo Chỉ thị 06 của Bộ Chính trị.")
+    findings = find_mentions(text, registry, [2009])
+    assert [m.directive_id for m in findings.mentions] == ["06-CT/TW", "06-CT/TW"]
+    assert not findings.warnings
