@@ -157,8 +157,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         for r in records:
             print(f"{r['id']}: {r['title']}\n  date {r['date']} ({r['date_precision']}), province {r['province']}, "
                   f"implements {', '.join(r['implements']) or '-'}, cites {', '.join(r['cites']) or '-'}")
-            for w in r["warnings"]:
-                print(f"  ! {w}")
+            for f in r["findings"]:
+                print(f"  ! {f['field']} [{f['code']}]: {f['message']}")
     _print_errors(corpus.errors)
     return 1 if corpus.errors else 0
 
@@ -169,11 +169,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     for report in corpus.reports:
         m = report.metadata
         low = [name for name, f in (("title", m.title), ("date", m.date), ("province", m.province)) if f.confidence.value == "low"]
-        if low or m.warnings:
+        if low or m.findings:
             flagged += 1
             print(f"{report.raw.path}: low confidence: {', '.join(low) or 'none'}")
-            for w in m.warnings:
-                print(f"  ! {w}")
+            for f in m.findings:
+                print(f"  ! {f.field} [{f.code}]: {f.message('en')}")
     _print_errors(corpus.errors)
     print(f"{flagged} of {len(corpus.reports)} reports need an editor; {len(corpus.errors)} could not be read", file=sys.stderr)
     return 1 if flagged or corpus.errors else 0

@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.analysis import AnalysedText
+from generator.findings import Finding
 from generator.model import CleanedText, Confidence, DateValue, Extracted
 from generator.scanning import first_not_after
-from generator.textnorm import fold_keep_length, prime_fold
 
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?"
 # Words before a lead's date: "Sáng", "Chiều hôm qua", "Sáng nay", "Sáng thứ Hai", "(", "ngày".
@@ -69,8 +70,8 @@ def _valid(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def body_date_mentions(body: str) -> list[DateMention]:
-    folded = fold_keep_length(body)
+def body_date_mentions(body: str, folded: str) -> list[DateMention]:
+    """Full dates in the body (`folded` is its folded form), each with the kind of words before it."""
     found: list[DateMention] = []
     for pattern in (FULL_DATE, WORDED_DATE):
         for m in pattern.finditer(folded):
@@ -83,9 +84,8 @@ def body_date_mentions(body: str) -> list[DateMention]:
     return sorted(found, key=lambda mention: mention.start)
 
 
-def context_years(text: str) -> list[int]:
-    """Years the text speaks of as its own time ('năm 2013'), not targets ('đến năm 2015') or spans."""
-    folded = fold_keep_length(text)
+def context_years(folded: str) -> list[int]:
+    """Years the (folded) text speaks of as its own time ('năm 2013'), not targets ('đến năm 2015') or spans."""
     years = []
     for m in YEAR.finditer(folded):
         before = folded[max(0, m.start() - 25) : m.start()]
@@ -99,21 +99,28 @@ def context_years(text: str) -> list[int]:
     return years
 
 
-def _year_in_context(text: str, month: int | None = None) -> tuple[int | None, str]:
+@dataclass(frozen=True)
+class ContextYear:
+    """A year taken from the rest of the text, and why (a finding code and its parameters)."""
+
+    year: int
+    code: str
+    params: dict[str, str | int]
+
+
+def _year_in_context(folded: str, month: int | None = None) -> ContextYear | None:
     """The most spoken-of year ('năm 2013' ×3), latest first on ties; a January/February review of
     year Y ("tổng kết năm 2013 … nhiệm vụ năm 2014") took place in Y+1."""
-    folded = fold_keep_length(text)
     if month in (1, 2):
         review = REVIEW_OF_YEAR.search(folded)
         if review:
-            year = int(review["y"]) + 1
-            return year, f"a review of {review['y']} held in month {month}"
+            return ContextYear(int(review["y"]) + 1, "date.no_year_from_review", {"reviewed": review["y"], "month": month})
     named = Counter(int(m.group(1)) for m in re.finditer(r"nam\s+((?:19|20)\d{2})(?!\d)", folded)
                     if not TARGET_BEFORE.search(folded[max(0, m.start() - 12) : m.start()]))
     if named:
         year = max(named, key=lambda y: (named[y], y))
-        return year, f"“năm {year}” ×{named[year]} in the text"
-    return None, ""
+        return ContextYear(year, "date.no_year_from_context", {"count": named[year]})
+    return None
 
 
 def _header_date(header_lines: tuple[str, ...]) -> tuple[dt.date, str] | None:
@@ -126,14 +133,17 @@ def _header_date(header_lines: tuple[str, ...]) -> tuple[dt.date, str] | None:
     return None
 
 
-def full_text(cleaned: CleanedText, title: str | None) -> str:
-    """Title and body as one text, the form every extractor reads (so it is folded only once)."""
-    text = f"{title or ''}\n\n{cleaned.body}"
-    prime_fold(text, [title or "", "\n\n", cleaned.body])
-    return text
+DateResult = tuple[Extracted[DateValue], list[Finding]]
 
 
-def _dated_lead(lead: str, folded_lead: str, header: tuple[dt.date, str] | None, text: str) -> tuple[Extracted[DateValue], list[str]] | None:
+def _no_year_finding(shown: str, year: int, header: tuple[dt.date, str] | None, context: ContextYear | None) -> Finding:
+    if header:
+        return Finding("date", "date.no_year_from_header", {"shown": shown, "year": year, "header": header[1]}, shown)
+    assert context is not None
+    return Finding("date", context.code, {"shown": shown, "year": year, **context.params}, shown)
+
+
+def _dated_lead(lead: str, folded_lead: str, header: tuple[dt.date, str] | None, folded: str) -> DateResult | None:
     """A lead that opens with its day ("Sáng 23-8", "Ngày 5/01/2012") or with the first of several days."""
     day = LEAD_DAY.match(folded_lead)
     several = None if day else LEAD_DAYS.match(folded_lead)
@@ -144,20 +154,21 @@ def _dated_lead(lead: str, folded_lead: str, header: tuple[dt.date, str] | None,
     else:
         return None
     shown = lead[: (day or several).end("all")]
-    warnings = [] if day else [f"date: “{shown}” spans several days; the first is given"]
+    findings = [] if day else [Finding("date", "date.several_days", {"shown": shown}, shown)]
     if full_year:
         date = _valid(int(full_year), month, d)
         if date is None:
             return None
         if header and abs(header[0].year - date.year) > 1:
-            warnings.append(f"date: the page header says {header[1]!r}, the lead says “{shown}”; kept the lead")
-        return Extracted(DateValue(date.isoformat(), "day"), Confidence.HIGH if day else Confidence.MEDIUM, shown), warnings
-    year, why = (header[0].year, f"page header {header[1]!r}") if header else _year_in_context(text, month)
+            findings.append(Finding("date", "date.header_disagrees", {"header": header[1], "shown": shown}, shown))
+        return Extracted(DateValue(date.isoformat(), "day"), Confidence.HIGH if day else Confidence.MEDIUM, shown), findings
+    context = None if header else _year_in_context(folded, month)
+    year = header[0].year if header else context.year if context else None
     date = _valid(year, month, d) if year else None
-    if date is None:
+    if date is None or year is None:
         return None
-    warnings.append(f"date: “{shown}” has no year; year {year} taken from {why}")
-    return Extracted(DateValue(date.isoformat(), "day"), Confidence.MEDIUM, shown), warnings
+    findings.append(_no_year_finding(shown, year, header, context))
+    return Extracted(DateValue(date.isoformat(), "day"), Confidence.MEDIUM, shown), findings
 
 
 def _date_in_first_sentence(lead: str, mentions: list[DateMention]) -> DateMention | None:
@@ -168,17 +179,14 @@ def _date_in_first_sentence(lead: str, mentions: list[DateMention]) -> DateMenti
     return next((m for m in mentions if m.kind == "other" and m.start + len(m.text) <= sentence_end), None)
 
 
-def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | None = None) -> tuple[Extracted[DateValue], list[str]]:
-    warnings: list[str] = []
-    lead = cleaned.blocks[0].text if cleaned.blocks else ""
-    body = cleaned.body
-    text = full_text(cleaned, title)
+def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | None = None) -> DateResult:
+    findings: list[Finding] = []
+    lead, folded_lead = text.lead, text.folded_lead
     header = _header_date(cleaned.header_lines)
-    mentions = body_date_mentions(body)
-    years = context_years(text) if years is None else years
-    folded_lead = fold_keep_length(lead)
+    mentions = body_date_mentions(text.body, text.folded_body)
+    years = context_years(text.folded) if years is None else years
 
-    dated = _dated_lead(lead, folded_lead, header, text)
+    dated = _dated_lead(lead, folded_lead, header, text.folded)
     if dated:
         return dated
 
@@ -186,44 +194,40 @@ def extract_date(cleaned: CleanedText, title: str | None, years: list[int] | Non
     if month_match and 1 <= int(month_match["m"]) <= 12:
         shown = lead[: month_match.end("all")]
         if month_match["y"]:
-            return Extracted(DateValue(f"{month_match['y']}-{int(month_match['m']):02d}", "month"), Confidence.HIGH, shown), warnings
-        year, why = _year_in_context(text)
-        if year:
-            warnings.append(f"date: “{shown}” has no year; year {year} taken from {why}")
-            return Extracted(DateValue(f"{year}-{int(month_match['m']):02d}", "month"), Confidence.MEDIUM, shown), warnings
+            return Extracted(DateValue(f"{month_match['y']}-{int(month_match['m']):02d}", "month"), Confidence.HIGH, shown), findings
+        context = _year_in_context(text.folded)
+        if context:
+            findings.append(_no_year_finding(shown, context.year, None, context))
+            return Extracted(DateValue(f"{context.year}-{int(month_match['m']):02d}", "month"), Confidence.MEDIUM, shown), findings
 
     period = LEAD_YEAR.match(folded_lead)
     if period:
         shown = lead[: period.end("all")]
-        return Extracted(DateValue(period["y"], "year"), Confidence.MEDIUM, shown), warnings
+        return Extracted(DateValue(period["y"], "year"), Confidence.MEDIUM, shown), findings
 
     first = _date_in_first_sentence(lead, mentions)
     if first:
-        warnings.append(f"date: the lead does not open with its date; “{first.text}” taken from its first sentence")
-        return Extracted(DateValue(first.date.isoformat(), "day"), Confidence.MEDIUM, first.text), warnings
+        findings.append(Finding("date", "date.from_first_sentence", {"shown": first.text}, first.text))
+        return Extracted(DateValue(first.date.isoformat(), "day"), Confidence.MEDIUM, first.text), findings
 
     if header:
         latest = max(years + [m.date.year for m in mentions], default=None)
         if latest is not None and header[0].year - latest > 2:
-            warnings.append(
-                f"date: the only full date is the page header {header[1]!r}, {header[0].year - latest} years after the "
-                f"latest year in the text ({latest}); it is the website's date, not the report's. Date left empty"
-            )
-            return Extracted(None, Confidence.LOW, header[1]), warnings
-        warnings.append(f"date: taken from the page header {header[1]!r}, which may be the website's date")
-        return Extracted(DateValue(header[0].isoformat(), "day"), Confidence.MEDIUM, header[1]), warnings
+            findings.append(Finding("date", "date.header_too_late",
+                                    {"header": header[1], "years": header[0].year - latest, "latest": latest}, header[1]))
+            return Extracted(None, Confidence.LOW, header[1]), findings
+        findings.append(Finding("date", "date.from_header", {"header": header[1]}, header[1]))
+        return Extracted(DateValue(header[0].isoformat(), "day"), Confidence.MEDIUM, header[1]), findings
 
     status = [m for m in mentions if m.kind == "status"]
     if status:
         latest_status = max(status, key=lambda m: m.date)
-        warnings.append(
-            f"date: no date of the event or of publication; the text reports progress up to “{latest_status.text}”, "
-            f"so only the year {latest_status.date.year} is given"
-        )
-        return Extracted(DateValue(str(latest_status.date.year), "year"), Confidence.MEDIUM, latest_status.text), warnings
+        findings.append(Finding("date", "date.progress_year", {"shown": latest_status.text, "year": latest_status.date.year},
+                                latest_status.text))
+        return Extracted(DateValue(str(latest_status.date.year), "year"), Confidence.MEDIUM, latest_status.text), findings
 
     if years:
-        warnings.append(f"date: no date in the text (years mentioned: {', '.join(map(str, sorted(set(years))))}); left for an editor")
+        findings.append(Finding("date", "date.missing_years", {"years": ", ".join(map(str, sorted(set(years))))}))
     else:
-        warnings.append("date: no date in the text; left for an editor")
-    return Extracted(None, Confidence.LOW, ""), warnings
+        findings.append(Finding("date", "date.missing"))
+    return Extracted(None, Confidence.LOW, ""), findings

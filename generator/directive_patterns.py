@@ -18,10 +18,15 @@ from generator.textnorm import fold_keep_length
 _TU_CENTRAL = re.compile(r"T(\.?)Ư(?![A-Za-zÀ-ỹ])")
 
 
-def prepare(text: str) -> str:
-    if "Ư" in text:
-        text = _TU_CENTRAL.sub(lambda m: f"T{m.group(1)}W", text)
-    return fold_keep_length(text)
+def prepare(text: str, folded: str | None = None) -> str:
+    """The folded text with "TƯ" read as "TW" (pass `folded` when the text is already folded)."""
+    folded = fold_keep_length(text) if folded is None else folded
+    if "Ư" not in text:
+        return folded
+    chars = list(folded)
+    for match in _TU_CENTRAL.finditer(text):
+        chars[match.end() - 1] = "w"
+    return "".join(chars)
 
 
 # Type words and abbreviations -> canonical Vietnamese type.

@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator import directive_patterns as pat
+from generator.analysis import AnalysedText
+from generator.findings import Finding, unique_findings
 from generator.model import DocumentRef
 from generator.registry import Directive, Registry, roman_term, term_for_year
 from generator.scanning import find_from_literals
@@ -37,8 +39,12 @@ class Mention:
 @dataclass
 class DocumentFindings:
     mentions: list[Mention] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     folded: str = ""  # the text as matched (prepared and folded), for ranking
+
+
+def _finding(code: str, shown: str, **params: str | int) -> Finding:
+    return Finding("directives", code, {"shown": shown, **params}, shown)
 
 
 def _symbol_text(num: str, type_code: str, issuer: str) -> str:
@@ -129,7 +135,7 @@ def find_symbol_mentions(text: str, folded: str, registry: Registry, years: list
             findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=chosen.id))
         else:
             ids = ", ".join(c.id for c in candidates)
-            findings.warnings.append(f"“{printed}” could be any of {ids}; left for an editor")
+            findings.findings.append(_finding("directives.ambiguous_symbol", printed, ids=ids))
 
 
 def _expand_plenums(match: re.Match[str]) -> list[int]:
@@ -160,21 +166,19 @@ def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list
         if term is None:
             term, from_text = _term_from_context(folded, match.start(), years)
             if term is None:
-                findings.warnings.append(f"“{printed}” names a plenum without its term (khóa); left for an editor")
+                findings.findings.append(_finding("directives.plenum_without_term", printed))
                 continue
             if not from_text:
-                findings.warnings.append(f"“{printed}”: term {term} assumed from the years in the text")
+                findings.findings.append(_finding("directives.plenum_term_assumed", printed, term=term))
         for plenum in _expand_plenums(match):
             documents = registry.by_plenum(plenum, term)
             if len(documents) == 1:
                 findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=documents[0].id))
             elif documents:
                 ids = ", ".join(d.id for d in documents)
-                findings.warnings.append(
-                    f"“{printed}” names plenum {plenum} of term {term}, which issued several documents ({ids}); not resolved"
-                )
+                findings.findings.append(_finding("directives.plenum_several", printed, plenum=plenum, term=term, ids=ids))
             else:
-                findings.warnings.append(f"“{printed}”: no document of plenum {plenum}, term {term} in the registry")
+                findings.findings.append(_finding("directives.plenum_unknown", printed, plenum=plenum, term=term))
 
 
 def find_named_mentions(text: str, folded: str, registry: Registry, findings: DocumentFindings) -> None:
@@ -212,7 +216,8 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
             on_subject = [c for c in candidates if _on_subject(c, folded)]
             if len(on_subject) == 1:
                 findings.mentions.append(Mention(match.start, match.end, printed, directive_id=on_subject[0].id))
-                findings.warnings.append(f"“{printed} {text[match.end:match.end + 20].strip()}…” read as {on_subject[0].id} from its subject; check")
+                shown = f"{printed} {text[match.end:match.end + 20].strip()}"
+                findings.findings.append(_finding("directives.local_read_as_central", shown, document=on_subject[0].id))
                 resolved.add(on_subject[0].id)
             else:
                 findings.mentions.append(Mention(match.start, match.end, printed, local_symbol=printed))
@@ -228,7 +233,7 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
             findings.mentions.append(Mention(match.start, match.end, printed, directive_id=chosen.id))
             resolved.add(chosen.id)
         elif candidates or pat.CENTRAL_ISSUER_AFTER.match(after):
-            findings.warnings.append(f"“{printed}” could not be resolved to one registered document; left for an editor")
+            findings.findings.append(_finding("directives.bare_unresolved", printed))
 
 
 def _bare_is_plausible(candidate: Directive, folded: str, end: int, years: list[int]) -> bool:
@@ -248,8 +253,9 @@ def _bare_is_plausible(candidate: Directive, folded: str, end: int, years: list[
     return False
 
 
-def find_mentions(text: str, registry: Registry, years: list[int]) -> DocumentFindings:
-    folded = pat.prepare(text)
+def find_mentions(analysed: AnalysedText, registry: Registry, years: list[int]) -> DocumentFindings:
+    text = analysed.display
+    folded = pat.prepare(text, analysed.folded)
     findings = DocumentFindings(folded=folded)
     find_symbol_mentions(text, folded, registry, years, findings)
     find_plenum_mentions(text, folded, registry, years, findings)
@@ -257,9 +263,9 @@ def find_mentions(text: str, registry: Registry, years: list[int]) -> DocumentFi
     find_bare_mentions(text, folded, registry, years, findings)
     findings.mentions.sort(key=lambda m: m.start)
     numbered = {m.directive_id for m in findings.mentions if not m.by_name}
-    findings.warnings += [f"“{m.text}” names {m.directive_id} without its number; check"
+    findings.findings += [_finding("directives.named_without_number", m.text, document=m.directive_id or "")
                           for m in findings.mentions if m.by_name and m.directive_id not in numbered]
-    findings.warnings = list(dict.fromkeys(findings.warnings))
+    findings.findings = unique_findings(findings.findings)
     return findings
 
 

@@ -15,7 +15,7 @@ from generator.model import Report
 from generator.textnorm import slugify
 
 CSV_FIELDS = ("id", "url", "title", "date", "date_precision", "province", "province_2025", "implements", "cites",
-              "local_documents", "author", "source", "people", "translation", "warnings")
+              "local_documents", "author", "source", "people", "translation", "findings")
 
 
 def metadata_fields(report: Report) -> dict[str, Any]:
@@ -40,7 +40,7 @@ def metadata_fields(report: Report) -> dict[str, Any]:
         "source": m.source.value,
         "people": list(m.people),
         "editor_fields": list(report.editor_fields),
-        "warnings": list(m.warnings),
+        "findings": [f.as_record() for f in m.findings],
     }
 
 
@@ -65,8 +65,16 @@ def to_csv(records: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in record.items()})
+        writer.writerow({k: _csv_cell(k, v) for k, v in record.items()})
     return "\ufeff" + buffer.getvalue()
+
+
+def _csv_cell(name: str, value: Any) -> str:
+    if name == "findings":
+        return "; ".join(f"{f['field']}:{f['code']}" for f in value)
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "" if value is None else value
 
 
 def dataset_files(reports: list[Report], by_directive: dict[str, dict[str, list[Report]]], directive_ids: Iterable[str],

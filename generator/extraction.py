@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-
 import re
 
-from generator.dates import context_years, extract_date, full_text
+from generator.analysis import AnalysedText
+from generator.dates import context_years, extract_date
 from generator.directives import find_mentions, rank_documents
+from generator.findings import Finding
 from generator.model import CleanedText, Confidence, Extracted, LocalDocumentRef, Metadata, RawReport
 from generator.provinces import extract_province, province_matcher
 from generator.registry import Registry
@@ -60,8 +61,9 @@ def extract_source(cleaned: CleanedText) -> Extracted[str]:
 
 
 def extract_metadata(raw: RawReport, cleaned: CleanedText, registry: Registry) -> Metadata:
-    warnings: list[str] = [f"reading: {note}" for note in raw.notes]
-    lead = cleaned.blocks[0].text if cleaned.blocks else ""
+    findings: list[Finding] = list(raw.notes)
+    text = AnalysedText.of(cleaned)
+    lead = text.lead
 
     if cleaned.title_line:
         title = Extracted(cleaned.title_line, Confidence.HIGH, cleaned.title_line)
@@ -69,33 +71,30 @@ def extract_metadata(raw: RawReport, cleaned: CleanedText, registry: Registry) -
     else:
         title = Extracted(derive_title(lead), Confidence.LOW, lead[:120])
         derived = True
-        warnings.append("title: the raw text has no title line; a title was derived from the lead for an editor to check")
+        findings.append(Finding("title", "title.derived"))
 
-    heading = cleaned.title_line or ""
-    text = full_text(cleaned, cleaned.title_line)
-    years = context_years(text)
-    date, date_warnings = extract_date(cleaned, cleaned.title_line, years)
-    province, province_warnings = extract_province(cleaned, cleaned.title_line)
-    warnings += date_warnings + province_warnings
+    years = context_years(text.folded)
+    date, date_findings = extract_date(cleaned, text, years)
+    province, province_findings = extract_province(cleaned, text)
+    findings += date_findings + province_findings
 
     if date.value:
         years = years + [int(date.value.iso[:4])]
-    findings = find_mentions(text, registry, years)
-    title_end = len(heading)
-    lead_end = title_end + 2 + len(lead)
-    documents = rank_documents(findings.mentions, findings.folded, title_end, lead_end, registry)
-    warnings += [f"directives: {w}" for w in findings.warnings]
+    mentions = find_mentions(text, registry, years)
+    documents = rank_documents(mentions.mentions, mentions.folded, text.title_end, text.lead_end, registry)
+    findings += mentions.findings
     if not documents:
-        warnings.append("directives: no central Party document found; left for an editor")
+        findings.append(Finding("directives", "directives.missing"))
     elif date.value:
         main = registry.get(documents[0].id)
         if main and main.date and date.value.iso < main.date.isoformat()[: len(date.value.iso)]:
-            warnings.append(f"date: {date.value.iso} is before {main.id} was issued ({main.date.isoformat()})")
+            findings.append(Finding("date", "date.before_document",
+                                    {"date": date.value.iso, "document": main.id, "issued": main.date.isoformat()}))
 
     province_slug = province.value.slug if province.value else None
     local = tuple(
         LocalDocumentRef(symbol=m.local_symbol, province_slug=province_slug, evidence=m.text)
-        for m in {m.local_symbol: m for m in findings.mentions if m.local_symbol}.values()
+        for m in {m.local_symbol: m for m in mentions.mentions if m.local_symbol}.values()
         if m.local_symbol
     )
     author = Extracted(cleaned.byline, Confidence.MEDIUM, cleaned.byline) if cleaned.byline else Extracted(None)
@@ -108,8 +107,6 @@ def extract_metadata(raw: RawReport, cleaned: CleanedText, registry: Registry) -
         local_documents=local,
         author=author,
         source=extract_source(cleaned),
-        warnings=tuple(warnings),
-        people=extract_people(cleaned.body),
+        findings=tuple(findings),
+        people=extract_people(text.body),
     )
-
-

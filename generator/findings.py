@@ -10,6 +10,7 @@ An editor's value for a field removes that field's findings (overrides.apply_sid
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from string import Formatter
 from typing import Any, Literal, Mapping
@@ -17,11 +18,18 @@ from typing import Any, Literal, Mapping
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from generator.datafiles import DataFileError, load_yaml
-from generator.model import Confidence
 
 FieldName = Literal["text", "title", "date", "province", "directives", "author", "source", "sidecar", "translation"]
 Lang = Literal["vi", "en"]
 ParamValue = str | int | float
+
+
+class Confidence(str, Enum):
+    """How sure the archive is of a value: high means right; medium is published with its reasons."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,18 @@ def parse_catalogue(data: object, source: str = "findings.yaml") -> Catalogue:
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     return parse_catalogue(load_yaml("findings.yaml"))
+
+
+def unique_findings(findings: list[Finding]) -> list[Finding]:
+    """Each finding once (the same doubt found twice is said once), in order."""
+    seen: set[tuple[str, str, tuple[tuple[str, ParamValue], ...]]] = set()
+    kept = []
+    for finding in findings:
+        key = (finding.field, finding.code, tuple(sorted(finding.params.items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept
 
 
 def without_fields(findings: tuple[Finding, ...], fields: set[str]) -> tuple[Finding, ...]:

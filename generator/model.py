@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cached_property
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
+
+from generator.findings import Confidence, Finding
 
 T = TypeVar("T")
 
@@ -18,12 +19,6 @@ class ReportError(Exception):
         self.path = Path(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
-
-
-class Confidence(str, Enum):
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
 
 
 @dataclass(frozen=True)
@@ -48,7 +43,7 @@ class RawReport:
     path: Path
     text: str
     sha256: str
-    notes: tuple[str, ...] = ()  # what reading had to repair (BOM, CRLF, NFD, mojibake)
+    notes: tuple[Finding, ...] = ()  # what reading had to repair (BOM, CRLF, NFD, mojibake)
 
 
 BlockKind = Literal["paragraph", "heading", "caption"]
@@ -125,7 +120,7 @@ class Metadata:
     local_documents: tuple[LocalDocumentRef, ...]
     author: Extracted[str]
     source: Extracted[str]
-    warnings: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()  # doubts for an editor, each about one field
     people: tuple[str, ...] = ()  # people the report names ("đồng chí Đỗ Văn Thắng")
 
     @property

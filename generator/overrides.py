@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from generator.findings import without_fields
 from generator.gazetteer import load_gazetteer
 from generator.model import Confidence, DateValue, DocumentRef, Extracted, Metadata, ReportError
 from generator.registry import Registry
@@ -98,7 +99,7 @@ def _documents(path: Path, sidecar: Sidecar, current: tuple[DocumentRef, ...], r
 
 
 def apply_sidecar(path: Path, sidecar: Sidecar, metadata: Metadata, registry: Registry) -> tuple[Metadata, tuple[str, ...]]:
-    """Editor values replace extracted ones; warnings about a corrected field are dropped."""
+    """Editor values replace extracted ones; the findings about a field an editor set are dropped."""
     changes: dict[str, object] = {}
     fields: list[str] = []
 
@@ -129,5 +130,4 @@ def apply_sidecar(path: Path, sidecar: Sidecar, metadata: Metadata, registry: Re
     for extra in ("title_en", "date_note", "note"):
         if getattr(sidecar, extra) is not None:
             fields.append(extra)
-    kept = tuple(w for w in metadata.warnings if w.split(":", 1)[0] not in fields)
-    return replace(metadata, warnings=kept, **changes), tuple(fields)
+    return replace(metadata, findings=without_fields(metadata.findings, set(fields)), **changes), tuple(fields)

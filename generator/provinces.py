@@ -15,7 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.analysis import AnalysedText
 from generator.datafiles import load_yaml
+from generator.findings import Finding
 from generator.gazetteer import Gazetteer, Province, load_gazetteer
 from generator.model import CleanedText, Confidence, Extracted, ProvinceRef
 from generator.scanning import capitalised_pattern
@@ -93,9 +95,10 @@ def _domain_province(text: str, matcher: ProvinceMatcher) -> tuple[Province, str
     return None
 
 
-def score_text(text: str, weight_scale: float, matcher: ProvinceMatcher, scores: dict[str, float], evidence: dict[str, str]) -> None:
-    folded = fold_keep_length(text)
-    for m in matcher.names.finditer(fold_cased_keep_length(text)):  # capitalised only: "hòa bình" is peace
+def score_text(text: str, folded: str, cased: str, weight_scale: float, matcher: ProvinceMatcher,
+               scores: dict[str, float], evidence: dict[str, str]) -> None:
+    """Add the place names of `text` (with its folded and case-kept folded forms) to the scores."""
+    for m in matcher.names.finditer(cased):  # capitalised only: "hòa bình" is peace
         name = folded[m.start() : m.end()]
         before = folded[max(0, m.start() - 40) : m.start()]
         for kind, code in matcher.kind_of[name]:
@@ -111,11 +114,15 @@ def score_text(text: str, weight_scale: float, matcher: ProvinceMatcher, scores:
             evidence.setdefault(code, text[max(0, m.start() - 20) : m.end()].strip())
 
 
-def extract_province(cleaned: CleanedText, title: str | None) -> tuple[Extracted[ProvinceRef], list[str]]:
+def _score_short(text: str, weight_scale: float, matcher: ProvinceMatcher, scores: dict[str, float], evidence: dict[str, str]) -> None:
+    score_text(text, fold_keep_length(text), fold_cased_keep_length(text), weight_scale, matcher, scores, evidence)
+
+
+def extract_province(cleaned: CleanedText, text: AnalysedText) -> tuple[Extracted[ProvinceRef], list[Finding]]:
     matcher = province_matcher()
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, str] = {}
-    warnings: list[str] = []
+    findings: list[Finding] = []
 
     if cleaned.agency_prefix and cleaned.agency_prefix in matcher.agency_tags:
         province = matcher.gazetteer.by_name(matcher.agency_tags[cleaned.agency_prefix]["province"])
@@ -128,27 +135,30 @@ def extract_province(cleaned: CleanedText, title: str | None) -> tuple[Extracted
             scores[found[0].code] += W_SOURCE
             evidence[found[0].code] = f"source {found[1]}"
         else:
-            score_text(cleaned.source_credit, W_SOURCE / W_CONTEXT, matcher, scores, evidence)
-    if title:
+            _score_short(cleaned.source_credit, W_SOURCE / W_CONTEXT, matcher, scores, evidence)
+    if text.title_end:
         title_scores: dict[str, float] = defaultdict(float)
-        score_text(title, 1.0, matcher, title_scores, evidence)
+        end = text.title_end
+        score_text(text.display[:end], text.folded[:end], text.cased[:end], 1.0, matcher, title_scores, evidence)
         for code in title_scores:
             scores[code] += W_TITLE
-    score_text(cleaned.body, 1.0, matcher, scores, evidence)
+    start = text.body_start
+    score_text(text.body, text.folded[start:], text.cased[start:], 1.0, matcher, scores, evidence)
 
     if not scores:
-        return Extracted(None, Confidence.LOW, ""), ["no province named in the text; left for an editor"]
+        return Extracted(None, Confidence.LOW, ""), [Finding("province", "province.missing")]
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
     province = matcher.gazetteer.by_code(best)
     if len(ranked) > 1 and second >= top * 0.5:
         other = matcher.gazetteer.by_code(ranked[1][0])
-        warnings.append(f"province: {province.name} ({top:g}) but {other.name} is also named ({second:g})")
+        findings.append(Finding("province", "province.contested",
+                                {"province": province.name, "score": top, "other": other.name, "other_score": second}))
     if top >= 6 and top >= 2 * second:
         confidence = Confidence.HIGH
     elif top >= 3 and top > second:
         confidence = Confidence.MEDIUM
     else:
-        warnings.append(f"province: evidence too weak for {province.name} (score {top:g}); left for an editor")
-        return Extracted(None, Confidence.LOW, evidence.get(best, "")), warnings
-    return Extracted(province.ref(), confidence, evidence.get(best, "")), warnings
+        findings.append(Finding("province", "province.weak", {"province": province.name, "score": top}))
+        return Extracted(None, Confidence.LOW, evidence.get(best, "")), findings
+    return Extracted(province.ref(), confidence, evidence.get(best, "")), findings

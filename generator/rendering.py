@@ -184,11 +184,13 @@ def _yaml_scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
+    if isinstance(value, dict):  # a JSON object is a valid YAML flow mapping
+        return json.dumps(value, ensure_ascii=False)
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
 
 
 def front_matter(data: dict[str, Any]) -> str:
-    """YAML front matter for flat records (scalars, lists of scalars, one level of mapping).
+    """YAML front matter for flat records (scalars, lists of scalars or of flat mappings, one level of mapping).
 
     Written by hand because PyYAML's representer dominated build time at 10,000 pages; the
     output is checked against yaml.safe_load in tests/test_rendering.py.
@@ -249,7 +251,7 @@ def report_front_matter(report: Report, lang: str, view: TranslationView) -> dic
             "source": m.source.confidence.value,
         },
         editor_fields=list(report.editor_fields),
-        warnings=list(m.warnings),
+        findings=[{"field": f.field, "code": f.code, "message": f.message(lang)} for f in m.findings],  # type: ignore[arg-type, misc]
     )
     return data.model_dump(mode="json")
 

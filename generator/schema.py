@@ -22,6 +22,13 @@ class ProvinceField(BaseModel):
     code_2025: str = Field(pattern=r"^\d{2}$")
 
 
+class FindingField(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    field: str = Field(description="The metadata field the doubt is about")
+    code: str = Field(pattern=r"^[a-z]+\.[a-z_]+$", description="Stable code (generator/data/findings.yaml)")
+    message: str
+
+
 class ReportFrontMatter(BaseModel):
     """Front matter of docs/<lang>/reports/<report_id>.md."""
 
@@ -50,7 +57,7 @@ class ReportFrontMatter(BaseModel):
     source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     confidence: dict[str, Level] = Field(description="Per field: high, medium or low")
     editor_fields: list[str] = Field(description="Fields set by an editor in the sidecar file")
-    warnings: list[str] = Field(description="Doubts for an editor to resolve")
+    findings: list[FindingField] = Field(description="Doubts for an editor to resolve, in this page's language")
 
 
 class IndexFrontMatter(BaseModel):

@@ -31,34 +31,10 @@ def normalize_display(text: str) -> str:
 _COMBINING = re.compile("[\u0300-\u036f]")
 
 
-_fold_cache: dict[str, str] = {}  # text -> fold(text)
-_cased_cache: dict[str, str] = {}  # text -> fold_cased(text)
-_CACHE_SIZE = 512
-
-
-def _remember(cache: dict[str, str], text: str, value: str) -> None:
-    if len(cache) > _CACHE_SIZE:
-        cache.clear()
-    cache[text] = value
-
-
-def fold_cased(text: str) -> str:
-    """Tone-less, stroke-less, case kept: 'Tỉnh uỷ Đảng' -> 'Tinh uy Dang'. Cached: a report's
-    body is folded by several stages."""
-    cached = _cased_cache.get(text)
-    if cached is None:
-        cached = _fold_cased(text)
-        _remember(_cased_cache, text, cached)
-    return cached
-
-
 def fold(text: str) -> str:
-    """The form for matching: `fold_cased`, lower case ('Tỉnh uỷ Đảng' -> 'tinh uy dang')."""
-    cached = _fold_cache.get(text)
-    if cached is None:
-        cached = fold_cased(text).lower()
-        _remember(_fold_cache, text, cached)
-    return cached
+    """The form for matching: `fold_cased`, lower case ('Tỉnh uỷ Đảng' -> 'tinh uy dang').
+    A report's whole text is folded once, into `analysis.AnalysedText`."""
+    return fold_cased(text).lower()
 
 
 # Strokes and non-ASCII punctuation fold to ASCII, so that the fast path below keeps one character
@@ -67,8 +43,10 @@ _TO_ASCII = {**_STROKES, "“": '"', "”": '"', "„": '"', "‘": "'", "’": 
              "«": '"', "»": '"', "•": "*", "·": ".", "\u00a0": " "}
 
 
-def _fold_cased(text: str) -> str:
-    """For NFC text one character comes out per character in (punctuation too: “ → "), so spans in
+def fold_cased(text: str) -> str:
+    """Tone-less, stroke-less, case kept: 'Tỉnh uỷ Đảng' -> 'Tinh uy Dang'.
+
+    For NFC text one character comes out per character in (punctuation too: “ → "), so spans in
     the folded text line up with the display text. Fast path: NFD, then drop the marks with an
     ASCII encode (C speed); any other script falls back to dropping combining marks one by one.
     """
@@ -81,15 +59,6 @@ def _fold_cased(text: str) -> str:
     if len(fast) == len(text):
         return fast
     return _COMBINING.sub("", decomposed)
-
-
-def prime_fold(text: str, parts: list[str]) -> None:
-    """Fold `text` from already-folded parts (folding is per character, so it composes)."""
-    if text not in _fold_cache and "".join(parts) == text:
-        cased = "".join(fold_cased(p) for p in parts)
-        if len(cased) == len(text):
-            _remember(_cased_cache, text, cased)
-            _remember(_fold_cache, text, cased.lower())
 
 
 def fold_keep_length(text: str) -> str:

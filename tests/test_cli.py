@@ -13,7 +13,7 @@ EXPECTED = {
     "003_819d290b6f01cc90": ("Lạng Sơn", "06-CT/TW", None, None),
     "004_a325bf6e288159c8": ("Bình Thuận", "12-NQ/TW", "2012", "year"),
 }
-KEYS = {"id", "title", "date", "date_precision", "province", "directives", "author", "source", "warnings"}
+KEYS = {"id", "title", "date", "date_precision", "province", "directives", "author", "source", "findings"}
 
 
 def test_inspect_json_prints_one_object_per_file_and_writes_nothing(capsys, tmp_path):

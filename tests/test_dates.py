@@ -2,6 +2,7 @@
 
 import pytest
 
+from generator.analysis import AnalysedText
 from generator.dates import extract_date
 from generator.model import Block, CleanedText
 
@@ -9,6 +10,12 @@ from generator.model import Block, CleanedText
 def cleaned(lead: str, *rest: str, header: tuple[str, ...] = ()) -> CleanedText:
     blocks = tuple(Block("paragraph", p) for p in (lead, *rest))
     return CleanedText(title_line=None, header_lines=header, blocks=blocks, byline=None, source_credit=None, agency_prefix=None)
+
+
+def date_of(text: CleanedText):
+    """The extracted date and the codes of its findings."""
+    date, findings = extract_date(text, AnalysedText.of(text))
+    return date, [f.code for f in findings]
 
 
 @pytest.mark.parametrize(
@@ -25,14 +32,15 @@ def test_seed_dates(seed_reports, seed, iso, precision, confidence):
     assert (date.value.iso, date.value.precision, date.confidence.value) == (iso, precision, confidence)
 
 
-def test_year_from_context_is_said_in_a_warning(seed_reports):
-    assert any("year 2013 taken from" in w for w in seed_reports["001"].metadata.warnings)
+def test_year_from_context_is_said_in_a_finding(seed_reports):
+    found = [f for f in seed_reports["001"].metadata.findings if f.field == "date"]
+    assert [(f.code, f.params["year"], f.params["count"]) for f in found] == [("date.no_year_from_context", 2013, 3)]
 
 
 def test_website_header_years_after_the_text_is_not_the_report_date(seed_reports):
     metadata = seed_reports["003"].metadata
     assert metadata.date.value is None
-    assert any("website's date" in w for w in metadata.warnings)
+    assert "date.header_too_late" in [f.code for f in metadata.findings]
 
 
 @pytest.mark.parametrize(
@@ -57,28 +65,29 @@ def test_website_header_years_after_the_text_is_not_the_report_date(seed_reports
     ],
 )
 def test_lead_date_formats(lead, iso, precision):
-    date, _ = extract_date(cleaned(lead), None)
+    date, _ = date_of(cleaned(lead))
     assert (date.value.iso, date.value.precision) == (iso, precision)
 
 
 def test_cited_document_date_is_not_the_report_date():
     text = cleaned("Thực hiện Chỉ thị 03, ngày 14-5-2011 của Bộ Chính trị, các cấp ủy đã quán triệt.", "Kết quả rất tốt.")
-    date, warnings = extract_date(text, None)
-    assert date.value is None and warnings
+    date, codes = date_of(text)
+    assert date.value is None and codes == ["date.missing"]  # not even its year counts
 
 
 def test_ratio_is_not_a_date():
-    date, _ = extract_date(cleaned("14/14 huyện, thành ủy đã tổ chức hội nghị quán triệt."), None)
-    assert date.value is None
+    date, codes = date_of(cleaned("14/14 huyện, thành ủy đã tổ chức hội nghị quán triệt."))
+    assert date.value is None and codes == ["date.missing"]
 
 
 def test_header_date_consistent_with_the_text_is_used_but_flagged():
     text = cleaned("Hội nghị sơ kết năm 2022 diễn ra tại tỉnh.", header=("Thứ hai, 27/06/2022",))
-    date, warnings = extract_date(text, None)
-    assert date.value.iso == "2022-06-27" and date.confidence.value == "medium" and warnings
+    date, codes = date_of(text)
+    assert date.value.iso == "2022-06-27" and date.confidence.value == "medium" and codes == ["date.from_header"]
 
 
 def test_january_review_of_a_year_is_dated_the_next_year():
     text = cleaned("Sáng 10-1, Tỉnh ủy tổ chức hội nghị tổng kết năm 2013 về thực hiện Chỉ thị.", "Năm 2013, toàn tỉnh … nhiệm vụ năm 2014.")
-    date, warnings = extract_date(text, None)
-    assert date.value.iso == "2014-01-10" and "review of 2013" in " ".join(warnings)
+    date, findings = extract_date(text, AnalysedText.of(text))
+    assert date.value.iso == "2014-01-10"
+    assert [(f.code, f.params["reviewed"]) for f in findings] == [("date.no_year_from_review", "2013")]

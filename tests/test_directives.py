@@ -2,6 +2,7 @@
 
 import pytest
 
+from generator.analysis import AnalysedText
 from generator.directives import find_mentions
 
 
@@ -33,23 +34,23 @@ def test_local_documents_are_kept_apart_and_scoped_to_the_province(seed_reports,
 
 
 def test_plenum_list_is_expanded_and_ambiguous_plenums_are_flagged(seed_reports):
-    warnings = " ".join(seed_reports["002"].metadata.warnings)
-    assert "plenum 6 of term XII" in warnings and "plenum 7 of term XII" in warnings
+    several = [f.params for f in seed_reports["002"].metadata.findings if f.code == "directives.plenum_several"]
+    assert [(p["plenum"], p["term"], p["ids"]) for p in several] == [(6, "XII", "18-NQ/TW, 19-NQ/TW"), (7, "XII", "26-NQ/TW, 27-NQ/TW, 28-NQ/TW")]
 
 
 def test_bare_number_resolves_from_context(registry):
     text = "Ban Thường vụ Tỉnh ủy tổ chức sơ kết việc thực hiện Chỉ thị 05 về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2018."
-    assert [m.directive_id for m in find_mentions(text, registry, [2018]).mentions] == ["05-CT/TW"]
+    assert [m.directive_id for m in find_mentions(AnalysedText.plain(text), registry, [2018]).mentions] == ["05-CT/TW"]
 
 
 def test_bare_number_without_context_is_not_guessed(registry):
-    findings = find_mentions("Thực hiện Chỉ thị 05, các cơ quan đã rà soát hồ sơ.", registry, [2008])
+    findings = find_mentions(AnalysedText.plain("Thực hiện Chỉ thị 05, các cơ quan đã rà soát hồ sơ."), registry, [2008])
     assert [m.directive_id for m in findings.mentions if m.directive_id] == []
-    assert findings.warnings
+    assert [f.code for f in findings.findings] == ["directives.bare_unresolved"]
 
 
 def test_bare_number_issued_by_the_province_is_a_local_document(registry):
-    findings = find_mentions("Thực hiện Chỉ thị 05 của Ban Thường vụ Tỉnh ủy về phòng chống tham nhũng.", registry, [2018])
+    findings = find_mentions(AnalysedText.plain("Thực hiện Chỉ thị 05 của Ban Thường vụ Tỉnh ủy về phòng chống tham nhũng."), registry, [2018])
     assert [m.local_symbol for m in findings.mentions] == ["Chỉ thị 05"]
 
 
@@ -62,7 +63,7 @@ def test_bare_number_issued_by_the_province_is_a_local_document(registry):
     ],
 )
 def test_a_reused_symbol_is_told_apart_by_date_term_or_lineage(registry, text, expected):
-    ids = {m.directive_id for m in find_mentions(text, registry, []).mentions}
+    ids = {m.directive_id for m in find_mentions(AnalysedText.plain(text), registry, []).mentions}
     assert expected in ids
 
 
@@ -81,26 +82,27 @@ def test_a_reused_symbol_is_told_apart_by_date_term_or_lineage(registry, text, e
     ],
 )
 def test_written_forms_resolve_to_canonical_ids(registry, text, expected):
-    assert [m.directive_id for m in find_mentions(text, registry, []).mentions] == [expected]
+    assert [m.directive_id for m in find_mentions(AnalysedText.plain(text), registry, []).mentions] == [expected]
 
 
 def test_unregistered_central_document_keeps_its_number(registry):
-    mentions = find_mentions("Thực hiện Chỉ thị số 42-CT/TW của Bộ Chính trị", registry, []).mentions
+    mentions = find_mentions(AnalysedText.plain("Thực hiện Chỉ thị số 42-CT/TW của Bộ Chính trị"), registry, []).mentions
     assert [(m.directive_id, m.registered) for m in mentions] == [("42-CT/TW", False)]
 
 
 def test_steering_committee_of_the_province_does_not_make_the_directive_local(registry):
     text = "Ban Chỉ đạo thực hiện Chỉ thị 05 của Tỉnh ủy Gia Lai sơ kết việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."
-    findings = find_mentions(text, registry, [2017])
-    assert [m.directive_id for m in findings.mentions] == ["05-CT/TW"] and findings.warnings
+    findings = find_mentions(AnalysedText.plain(text), registry, [2017])
+    assert [m.directive_id for m in findings.mentions] == ["05-CT/TW"]
+    assert [f.code for f in findings.findings] == ["directives.local_read_as_central"]
 
 
 def test_a_linked_document_is_not_the_main_one(registry):
-    from generator.directive_patterns import prepare
     from generator.directives import rank_documents
 
     text = "Đánh giá 1 năm thực hiện Hướng dẫn 09, ngày 02-3-2012 của Ban Tổ chức Trung ương, gắn với thực hiện Chỉ thị 03-CT/TW."
-    refs = rank_documents(find_mentions(text, registry, [2013]).mentions, prepare(text), 0, len(text), registry)
+    found = find_mentions(AnalysedText.plain(text), registry, [2013])
+    refs = rank_documents(found.mentions, found.folded, 0, len(text), registry)
     assert [r.id for r in refs] == ["09-HD/BTCTW", "03-CT/TW"]
 
 
@@ -112,21 +114,21 @@ def test_a_linked_document_is_not_the_main_one(registry):
     ],
 )
 def test_the_campaign_named_without_a_number_is_06_ct_tw_and_flagged(registry, text):
-    findings = find_mentions(text, registry, [2009])
+    findings = find_mentions(AnalysedText.plain(text), registry, [2009])
     assert [m.directive_id for m in findings.mentions] == ["06-CT/TW"]
-    assert any("without its number" in w for w in findings.warnings)
+    assert [(f.code, f.params["document"]) for f in findings.findings] == [("directives.named_without_number", "06-CT/TW")]
 
 
 def test_the_campaign_named_beside_its_number_is_not_flagged(registry):
     text = "Chỉ thị 06-CT/TW về tổ chức Cuộc vận động “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh”."
-    findings = find_mentions(text, registry, [2009])
+    findings = find_mentions(AnalysedText.plain(text), registry, [2009])
     assert [m.directive_id for m in findings.mentions] == ["06-CT/TW", "06-CT/TW"]
-    assert not findings.warnings
+    assert findings.findings == []
 
 
 def test_the_campaign_named_before_its_bare_number_is_not_flagged(registry):
     text = ("Hội nghị sơ kết Cuộc vận động “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh” "
             "theo Chỉ thị 06 của Bộ Chính trị.")
-    findings = find_mentions(text, registry, [2009])
+    findings = find_mentions(AnalysedText.plain(text), registry, [2009])
     assert [m.directive_id for m in findings.mentions] == ["06-CT/TW", "06-CT/TW"]
-    assert not findings.warnings
+    assert findings.findings == []

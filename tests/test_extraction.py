@@ -9,7 +9,7 @@ def test_seed_without_title_gets_a_derived_title_flagged_for_an_editor(seed_repo
     metadata = seed_reports["000"].metadata
     assert metadata.title_derived and metadata.title.confidence.value == "low"
     assert metadata.title.value.startswith("Bộ phận giúp việc Ban Thường vụ Tỉnh ủy")
-    assert any(w.startswith("title:") for w in metadata.warnings)
+    assert [f.code for f in metadata.findings if f.field == "title"] == ["title.derived"]
 
 
 def test_derived_title_drops_the_when_and_where():

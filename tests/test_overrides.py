@@ -26,7 +26,7 @@ def test_editor_fields_replace_extracted_values_and_are_recorded(lang_son, regis
     assert report.metadata.date.source == "editor"
     assert report.metadata.author.value == "Minh Quân (Báo Lạng Sơn)"
     assert report.editor_fields == ("date", "author", "date_note")
-    assert not any(w.startswith("date:") for w in report.metadata.warnings)
+    assert [f.code for f in report.metadata.findings if f.field == "date"] == []
 
 
 def test_directives_can_be_corrected(lang_son, registry):
@@ -69,3 +69,15 @@ def test_overrides_survive_a_rebuild_and_the_sidecar_is_untouched(tmp_path):
     assert meta["date"] == "2011" and meta["editor_fields"] == ["date", "title_en"]
     assert meta["title"] == "Party Committee of the Provincial Party Office: four years of the campaign"
     assert sidecar.read_text(encoding="utf-8") == text
+
+
+def test_an_editors_province_clears_the_doubt_about_the_province(tmp_path, registry):
+    raw = tmp_path / "so-ket-05.txt"
+    raw.write_text("Sơ kết 3 năm thực hiện Chỉ thị 05-CT/TW\n\nSáng 12/3/2019, Ban Thường vụ tổ chức hội nghị sơ kết việc "
+                   "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.\n\nCác chi bộ đều có chuyên đề riêng.\n", encoding="utf-8")
+    extracted = process_report(raw, registry).metadata
+    assert extracted.province.value is None and [f.code for f in extracted.findings if f.field == "province"] == ["province.missing"]
+    raw.with_suffix(".yaml").write_text("province: Hà Nam\n", encoding="utf-8")
+    report = process_report(raw, registry)
+    assert report.metadata.province.value.name == "Hà Nam" and report.editor_fields == ("province",)
+    assert [f for f in report.metadata.findings if f.field == "province"] == []

@@ -2,6 +2,7 @@
 
 import pytest
 
+from generator.analysis import AnalysedText
 from generator.gazetteer import build_gazetteer_data
 from generator.datafiles import load_json
 from generator.model import Block, CleanedText
@@ -23,43 +24,49 @@ def test_seed_provinces(seed_reports, seed, province, since_2025):
     assert (value.name, value.name_2025) == (province, since_2025)
 
 
-def cleaned(body: str, **extra) -> CleanedText:
+def cleaned(body: str, title: str | None = None, **extra) -> CleanedText:
     blocks = tuple(Block("paragraph", p) for p in body.split("\n\n"))
-    return CleanedText(title_line=None, header_lines=(), blocks=blocks, byline=None, source_credit=extra.get("credit"),
+    return CleanedText(title_line=title, header_lines=(), blocks=blocks, byline=None, source_credit=extra.get("credit"),
                        agency_prefix=extra.get("prefix"))
+
+
+def province_of(text: CleanedText):
+    """The extracted province and the codes of its findings."""
+    value, findings = extract_province(text, AnalysedText.of(text))
+    return value, [f.code for f in findings]
 
 
 def test_passing_mention_of_another_province_does_not_win():
     text = ("Ban Thường vụ Tỉnh ủy Nghệ An tổ chức hội nghị; đồng chí Bí thư Tỉnh ủy Nghệ An chủ trì. "
             "Đoàn đã học tập kinh nghiệm của tỉnh Hà Tĩnh.\n\nCác huyện Nam Đàn, Đô Lương, Thanh Chương đều triển khai.")
-    value, _ = extract_province(cleaned(text), None)
+    value, _ = province_of(cleaned(text))
     assert value.value.name == "Nghệ An"
 
 
 def test_president_ho_chi_minh_is_not_the_city():
-    value, warnings = extract_province(cleaned("Học tập và làm theo tấm gương đạo đức Hồ Chí Minh. Làm theo Hồ Chí Minh."), None)
-    assert value.value is None and warnings
+    value, codes = province_of(cleaned("Học tập và làm theo tấm gương đạo đức Hồ Chí Minh. Làm theo Hồ Chí Minh."))
+    assert value.value is None and codes == ["province.missing"]
 
 
 def test_newspaper_domain_identifies_the_province():
-    value, _ = extract_province(cleaned("Hội nghị diễn ra sáng nay.", credit="Theo baoquangninh.vn"), None)
+    value, _ = province_of(cleaned("Hội nghị diễn ra sáng nay.", credit="Theo baoquangninh.vn"))
     assert value.value.name == "Quảng Ninh"
 
 
 def test_agency_tag_identifies_the_province():
-    value, _ = extract_province(cleaned("Sáng nay, Tỉnh ủy tổ chức hội nghị.", prefix="BTO"), None)
+    value, _ = province_of(cleaned("Sáng nay, Tỉnh ủy tổ chức hội nghị.", prefix="BTO"))
     assert value.value.name == "Bình Thuận"
 
 
 def test_district_names_point_to_their_province():
-    value, _ = extract_province(cleaned("Huyện ủy Lý Nhân và Huyện ủy Thanh Liêm tổ chức sơ kết; huyện Bình Lục cũng vậy."), None)
+    value, _ = province_of(cleaned("Huyện ủy Lý Nhân và Huyện ủy Thanh Liêm tổ chức sơ kết; huyện Bình Lục cũng vậy."))
     assert value.value.name == "Hà Nam" and value.value.name_2025 == "Ninh Bình"
 
 
 def test_conflicting_evidence_is_flagged():
     text = "Tỉnh ủy Hà Nam và Tỉnh ủy Nam Định phối hợp tổ chức hội nghị tại tỉnh Hà Nam và tỉnh Nam Định."
-    _, warnings = extract_province(cleaned(text), None)
-    assert any("also named" in w or "too weak" in w for w in warnings)
+    value, codes = province_of(cleaned(text))
+    assert value.value is None and codes == ["province.contested", "province.weak"]
 
 
 def test_committed_gazetteer_matches_the_installed_package():
@@ -77,16 +84,17 @@ def test_gazetteer_has_63_legacy_and_34_current_provinces():
     [("Thừa Thiên-Huế", "Huế"), ("Thừa Thiên – Huế", "Huế"), ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu"), ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu")],
 )
 def test_a_hyphenated_name_is_found_however_the_dash_is_spaced(written, name):
-    province, _ = extract_province(cleaned(f"Tỉnh ủy {written} tổ chức hội nghị sơ kết."), None)
+    province, _ = province_of(cleaned(f"Tỉnh ủy {written} tổ chức hội nghị sơ kết."))
     assert province.value.name == name
 
 
 def test_a_spelling_that_is_both_name_and_alias_counts_once():
-    province, warnings = extract_province(cleaned("Tỉnh ủy Bà Rịa-Vũng Tàu tổ chức hội nghị sơ kết."), None)
+    province, _ = province_of(cleaned("Tỉnh ủy Bà Rịa-Vũng Tàu tổ chức hội nghị sơ kết."))
     assert province.value.name == "Bà Rịa - Vũng Tàu" and province.confidence.value == "medium"
 
 
 def test_a_title_opening_with_a_province_and_a_colon_names_it_even_when_it_is_a_common_word():
-    body = cleaned("Ban Thường vụ tổ chức hội nghị sơ kết Chỉ thị 05-CT/TW; hòa bình và ổn định được giữ vững.")
-    province, _ = extract_province(body, "Hòa Bình: Sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW")
+    body = cleaned("Ban Thường vụ tổ chức hội nghị sơ kết Chỉ thị 05-CT/TW; hòa bình và ổn định được giữ vững.",
+                   title="Hòa Bình: Sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW")
+    province, _ = province_of(body)
     assert province.value.name == "Hòa Bình"

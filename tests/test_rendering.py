@@ -15,7 +15,8 @@ def test_front_matter_round_trips_through_yaml():
         "implements": ["05-CT/TW", "03-KH/TW (XII)"],
         "cites": [],
         "confidence": {},
-        "warnings": ["date: 'Sáng 23-8' has no year: a: b # not a comment", "line\nbreak\ttab \\ backslash"],
+        "people": ["date: 'Sáng 23-8' has no year: a: b # not a comment", "line\nbreak\ttab \\ backslash"],
+        "findings": [{"field": "date", "code": "date.no_year_from_context", "message": "“Sáng 23-8”: a: b # not {a} comment"}],
         "date": "2019-01",
     }
     text = front_matter(data)
