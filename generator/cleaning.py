@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from generator.datafiles import load_yaml
 from generator.model import Block, CleanedText, RawReport
+from generator.patterns import patterns
 from generator.textnorm import fold
 
 _TERMINAL = tuple(".!?…;:,")
@@ -29,7 +30,7 @@ class BoilerplateRules:
     source_credit_words: tuple[str, ...]  # every credit contains one: lines without any are not searched
     caption: re.Pattern[str]
     caption_words: tuple[str, ...]
-    header_date: re.Pattern[str]
+
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,6 @@ def boilerplate_rules() -> BoilerplateRules:
         source_credit_words=tuple(data["source_credit"]["contains"]),
         caption=re.compile(data["caption"]["pattern"]),
         caption_words=tuple(data["caption"]["contains"]),
-        header_date=re.compile(data["header_date"]["pattern"], re.IGNORECASE),
     )
 
 
@@ -136,7 +136,8 @@ def clean_report(raw: RawReport) -> CleanedText:
 
     # Header date lines and the title line come before the body.
     header: list[str] = []
-    while lines and (not lines[0] or rules.header_date.match(lines[0])):
+    header_date = patterns().header_date
+    while lines and (not lines[0] or header_date.match(fold(lines[0]))):
         if lines[0]:
             header.append(lines[0])
         lines = lines[1:]

@@ -2,7 +2,8 @@
 
 Dates of documents the report cites ("Chỉ thị 03, ngày 14-5-2011") are not the report's date;
 a website header ("Thứ hai, 27/06/2022") is the page's date and may be years after the events.
-When the evidence is weak or conflicting the date is left empty and a warning says why.
+When the evidence is weak or conflicting the date is left empty and a finding says why.
+The patterns are data/patterns.yaml's date families.
 """
 
 from __future__ import annotations
@@ -15,45 +16,7 @@ from dataclasses import dataclass
 from generator.analysis import AnalysedText
 from generator.findings import Finding
 from generator.model import CleanedText, Confidence, DateValue, Extracted
-from generator.scanning import first_not_after
-
-_DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?"
-# Words before a lead's date: "Sáng", "Chiều hôm qua", "Sáng nay", "Sáng thứ Hai", "(", "ngày".
-_WHEN = (r"(?:(?:sang|chieu|trua|toi|dem)\s+)?(?:(?:hom\s+)?(?:nay|qua)\s*)?"
-         r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*)?\(?\s*(?:ngay\s+)?")
-# At the start of the lead: "Sáng ngày 5/01/2012,", "Sáng 23-8,", "Ngày 12.10,", "Hôm qua 11-5,", "Sáng thứ Hai (12/5),"
-LEAD_DAY = re.compile(r"^(?P<all>" + _WHEN +
-                      r"(?:" + _DMY + r"|(?P<wd>\d{1,2})\s+thang\s+(?P<wm>\d{1,2})\s+nam\s+(?P<wy>(?:19|20)\d{2})))\)?(?![\d/.-])")
-# An event over several days: "Trong hai ngày 11 và 12/5", "Từ ngày 10 đến 12/5/2019", "(11-12/5)".
-LEAD_DAYS = re.compile(
-    r"^(?P<all>(?:trong\s+(?:hai|ba|\d)\s+ngay\s*|tu\s+)?" + _WHEN +
-    r"(?P<d1>\d{1,2})\s*(?:va|,|-|den)\s*(?:ngay\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?\)?)(?![\d/.-])"
-)
-# "Trong 6 tháng đầu năm 2018", "Năm 2008, …", "Quý III/2021", "Quý 2 năm 2019": a period, so only the year is certain.
-LEAD_YEAR = re.compile(
-    r"^(?P<all>(?:trong\s+)?(?:(?:(?:6|sau|9|chin)\s+thang\s+(?:dau|cuoi)\s+|quy\s+(?:i{1,3}|iv|[1-4])\s+|dau\s+|cuoi\s+|giua\s+)?nam\s+"
-    r"|quy\s+(?:i{1,3}|iv|[1-4])\s*[/-]\s*)(?P<y>(?:19|20)\d{2}))(?!\d)"
-)
-# A year-end review held in January or February is about the year before ("tổng kết năm 2013").
-REVIEW_OF_YEAR = re.compile(r"(?:tong ket|so ket)[^.;]{0,30}?nam\s+(?P<y>(?:19|20)\d{2})")
-# "Trung tuần tháng 1 vừa qua", "Cuối tháng 5/2012", "Tháng 3 năm 2019"
-LEAD_MONTH = re.compile(
-    r"^(?P<all>(?:trong\s+)?(?:(?:thuong|trung|ha)\s+tuan|dau|giua|cuoi)?\s*thang\s+(?P<m>\d{1,2})(?:\s*(?:/|nam)\s*(?P<y>(?:19|20)\d{2}))?)(?![\d])"
-)
-_NOT_IN_NUMBER = r"[\d/.-]"
-FULL_DATE = re.compile(r"(?P<d>" + first_not_after(r"\d", _NOT_IN_NUMBER) + r"\d?)\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?![\d])")
-WORDED_DATE = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>(?:19|20)\d{2})")
-YEAR = re.compile(r"(?P<y>(?:" + first_not_after("1", _NOT_IN_NUMBER) + "9|" + first_not_after("2", _NOT_IN_NUMBER) + r"0)\d{2})(?![\d])")
-# Before a year: a target or a span, not the time of the report ("đến năm 2015", "2010 – 2015").
-TARGET_BEFORE = re.compile(r"(?:den|toi|nhiem ky|giai doan|tam nhin|chien luoc)\s*(?:nam\s*)?$")
-SPAN_AROUND = re.compile(r"\d{4}\s*[-–]\s*$")
-# Before a date: the date of a document being cited.
-DOCUMENT_BEFORE = re.compile(
-    r"(?:\d{1,4}\s*[-/]\s*[a-z]{2,4}\s*[/-]\s*[a-z.]{2,6}|(?:chi thi|nghi quyet|ket luan|ke hoach|huong dan|quy dinh|quyet dinh|cong van|thong bao|chuong trinh)[^.;]{0,20})\s*,?\s*(?:ngay\s*)?$"
-)
-STATUS_BEFORE = re.compile(r"(?:tinh den|den|tu|truoc|sau)\s*(?:het\s*)?(?:ngay\s*)?$")
-WEEKDAY_HEADER = re.compile(r"(?:thu\s+(?:hai|ba|tu|nam|sau|bay|\d)|chu\s+nhat)", re.IGNORECASE)
-
+from generator.patterns import Patterns, patterns
 
 @dataclass(frozen=True)
 class DateMention:
@@ -72,28 +35,31 @@ def _valid(y: int, m: int, d: int) -> dt.date | None:
 
 def body_date_mentions(body: str, folded: str) -> list[DateMention]:
     """Full dates in the body (`folded` is its folded form), each with the kind of words before it."""
+    pats = patterns()
     found: list[DateMention] = []
-    for pattern in (FULL_DATE, WORDED_DATE):
+    for pattern in (pats.full_date, pats.worded_date):
         for m in pattern.finditer(folded):
             date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
             if not date:
                 continue
             before = folded[max(0, m.start() - 60) : m.start()]
-            kind = "document" if DOCUMENT_BEFORE.search(before) else "status" if STATUS_BEFORE.search(before) else "other"
+            kind = ("document" if pats.document_before_date.search(before)
+                    else "status" if pats.status_before_date.search(before) else "other")
             found.append(DateMention(date, body[m.start() : m.end()], kind, m.start()))
     return sorted(found, key=lambda mention: mention.start)
 
 
 def context_years(folded: str) -> list[int]:
     """Years the (folded) text speaks of as its own time ('năm 2013'), not targets ('đến năm 2015') or spans."""
+    pats = patterns()
     years = []
-    for m in YEAR.finditer(folded):
+    for m in pats.year.finditer(folded):
         before = folded[max(0, m.start() - 25) : m.start()]
-        if TARGET_BEFORE.search(before) or SPAN_AROUND.search(before) or DOCUMENT_BEFORE.search(before):
+        if pats.target_before_year.search(before) or pats.span_before_year.search(before) or pats.document_before_date.search(before):
             continue
-        if re.match(r"\s*[-–]\s*\d{4}", folded[m.end() : m.end() + 8]):
+        if pats.span_after_year.search(folded[m.end() : m.end() + 8]):
             continue
-        if re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$", before) and DOCUMENT_BEFORE.search(folded[max(0, m.start() - 80) : m.start() - 6]):
+        if pats.day_month_before_year.search(before) and pats.document_before_date.search(folded[max(0, m.start() - 80) : m.start() - 6]):
             continue
         years.append(int(m["y"]))
     return years
@@ -111,21 +77,22 @@ class ContextYear:
 def _year_in_context(folded: str, month: int | None = None) -> ContextYear | None:
     """The most spoken-of year ('năm 2013' ×3), latest first on ties; a January/February review of
     year Y ("tổng kết năm 2013 … nhiệm vụ năm 2014") took place in Y+1."""
+    pats = patterns()
     if month in (1, 2):
-        review = REVIEW_OF_YEAR.search(folded)
+        review = pats.review_of_year.search(folded)
         if review:
             return ContextYear(int(review["y"]) + 1, "date.no_year_from_review", {"reviewed": review["y"], "month": month})
-    named = Counter(int(m.group(1)) for m in re.finditer(r"nam\s+((?:19|20)\d{2})(?!\d)", folded)
-                    if not TARGET_BEFORE.search(folded[max(0, m.start() - 12) : m.start()]))
+    named = Counter(int(m["y"]) for m in pats.named_year.finditer(folded)
+                    if not pats.target_before_year.search(folded[max(0, m.start() - 12) : m.start()]))
     if named:
         year = max(named, key=lambda y: (named[y], y))
         return ContextYear(year, "date.no_year_from_context", {"count": named[year]})
     return None
 
 
-def _header_date(header_lines: tuple[str, ...]) -> tuple[dt.date, str] | None:
+def _header_date(header_lines: tuple[str, ...], pats: Patterns) -> tuple[dt.date, str] | None:
     for line in header_lines:
-        m = FULL_DATE.search(line)
+        m = pats.full_date.search(line)
         if m:
             date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
             if date:
@@ -145,8 +112,9 @@ def _no_year_finding(shown: str, year: int, header: tuple[dt.date, str] | None, 
 
 def _dated_lead(lead: str, folded_lead: str, header: tuple[dt.date, str] | None, folded: str) -> DateResult | None:
     """A lead that opens with its day ("Sáng 23-8", "Ngày 5/01/2012") or with the first of several days."""
-    day = LEAD_DAY.match(folded_lead)
-    several = None if day else LEAD_DAYS.match(folded_lead)
+    pats = patterns()
+    day = pats.lead_day.match(folded_lead)
+    several = None if day else pats.lead_days.match(folded_lead)
     if day:
         month, d, full_year = int(day["m"] or day["wm"]), int(day["d"] or day["wd"]), day["y"] or day["wy"]
     elif several and int(several["d1"]) < int(several["d"]):
@@ -180,9 +148,10 @@ def _date_in_first_sentence(lead: str, mentions: list[DateMention]) -> DateMenti
 
 
 def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | None = None) -> DateResult:
+    pats = patterns()
     findings: list[Finding] = []
     lead, folded_lead = text.lead, text.folded_lead
-    header = _header_date(cleaned.header_lines)
+    header = _header_date(cleaned.header_lines, pats)
     mentions = body_date_mentions(text.body, text.folded_body)
     years = context_years(text.folded) if years is None else years
 
@@ -190,7 +159,7 @@ def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | No
     if dated:
         return dated
 
-    month_match = LEAD_MONTH.match(folded_lead)
+    month_match = pats.lead_month.match(folded_lead)
     if month_match and 1 <= int(month_match["m"]) <= 12:
         shown = lead[: month_match.end("all")]
         if month_match["y"]:
@@ -200,7 +169,7 @@ def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | No
             findings.append(_no_year_finding(shown, context.year, None, context))
             return Extracted(DateValue(f"{context.year}-{int(month_match['m']):02d}", "month"), Confidence.MEDIUM, shown), findings
 
-    period = LEAD_YEAR.match(folded_lead)
+    period = pats.lead_year.match(folded_lead)
     if period:
         shown = lead[: period.end("all")]
         return Extracted(DateValue(period["y"], "year"), Confidence.MEDIUM, shown), findings

@@ -16,13 +16,14 @@ from generator import directive_patterns as pat
 from generator.analysis import AnalysedText
 from generator.findings import Finding, unique_findings
 from generator.model import DocumentRef
-from generator.registry import Directive, Registry, roman_term, term_for_year
+from generator.patterns import patterns
+from generator.registry import Directive, Registry
+from generator.vocabulary import load_vocabulary
 from generator.scanning import find_from_literals
 from generator.textnorm import fold
 
 # A plan or guidance that implements another document the report names is rarely the report's subject.
 IMPLEMENTING_WEIGHT = 0.5
-_KHOA = re.compile(r"khoa\s*(?P<term>xiv|xiii|xii|xi|x|ix|viii|\d{1,2})(?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ def _after(folded: str, end: int, width: int = 90) -> str:
 def _date_after(folded: str, end: int) -> dt.date | None:
     """The date written with a mention ("…, ngày 14-5-2011", "… của Ban Bí thư ngày 01-7-2011")."""
     window = _after(folded, end, 70)
-    stop = pat.NEXT_DOCUMENT.search(window)
-    match = pat.DATE_AFTER.search(window[: stop.start()] if stop else window)
+    stop = patterns().next_document.search(window)
+    match = patterns().date_after.search(window[: stop.start()] if stop else window)
     if not match:
         return None
     try:
@@ -73,8 +74,8 @@ def _date_after(folded: str, end: int) -> dt.date | None:
 
 
 def _term_after(folded: str, end: int) -> str | None:
-    match = pat.TERM_AFTER.match(_after(folded, end))
-    return roman_term(match["term"]) if match else None
+    match = patterns().term_after.match(_after(folded, end))
+    return load_vocabulary().roman_term(match["term"]) if match else None
 
 
 def _on_subject(directive: Directive, folded: str) -> bool:
@@ -103,7 +104,7 @@ def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: 
     if len(subject) == 1:
         return subject[0]
     if years:
-        era = term_for_year(max(years))
+        era = load_vocabulary().term_for_year(max(years))
         same = [c for c in candidates if c.term == era]
         if len(same) == 1:
             return same[0]
@@ -112,9 +113,10 @@ def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: 
 
 def find_symbol_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
     pending: list[tuple[re.Match[str], tuple[Directive, ...]]] = []
-    for match in pat.SYMBOL.finditer(folded):
-        type_code = pat.TYPE_CODES[match["type"]]
-        issuer, central = pat.ISSUERS[match["iss"]]
+    vocabulary = load_vocabulary()
+    for match in patterns().symbol.finditer(folded):
+        type_code = vocabulary.code_printed[match["type"]]
+        issuer, central = vocabulary.issuer_printed[match["iss"]]
         symbol = _symbol_text(match["num"], type_code, issuer)
         printed = text[match.start() : match.end()]
         if not central:
@@ -146,23 +148,25 @@ def _expand_plenums(match: re.Match[str]) -> list[int]:
 
 def _term_from_context(folded: str, start: int, years: list[int]) -> tuple[str | None, bool]:
     """The term a plenum mention without "khóa" refers to: nearest earlier 'khóa X', else the era."""
-    before = list(_KHOA.finditer(folded[:start]))
+    vocabulary, khoa = load_vocabulary(), patterns().khoa
+    before = list(khoa.finditer(folded[:start]))
     if before:
-        return roman_term(before[-1]["term"]), True
-    after = _KHOA.search(folded, start)
+        return vocabulary.roman_term(before[-1]["term"]), True
+    after = khoa.search(folded, start)
     if after:
-        return roman_term(after["term"]), True
+        return vocabulary.roman_term(after["term"]), True
     if years:
-        return term_for_year(min(years)), False
+        return vocabulary.term_for_year(min(years)), False
     return None, False
 
 
 def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
-    for match in find_from_literals(pat.PLENUM, folded, pat.PLENUM_STARTS):
+    vocabulary = load_vocabulary()
+    for match in find_from_literals(patterns().plenum, folded, pat.PLENUM_STARTS):
         if _overlaps(findings.mentions, match.start(), match.end()):
             continue
         printed = text[match.start() : match.end()]
-        term = roman_term(match["term"]) if match["term"] else None
+        term = vocabulary.roman_term(match["term"]) if match["term"] else None
         if term is None:
             term, from_text = _term_from_context(folded, match.start(), years)
             if term is None:
@@ -201,16 +205,17 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
             if d:
                 explicit[(d.type, d.number)].add(d.id)
     resolved = {m.directive_id for m in findings.mentions if m.directive_id}
+    pats, type_by_word = patterns(), load_vocabulary().type_by_word
     for match in pat.find_bare(folded):
         if _overlaps(findings.mentions, match.start, match.end):
             continue
-        type_name = pat.TYPE_WORDS.get(match.type_word)
+        type_name = type_by_word.get(" ".join(match.type_word.split()))
         printed = text[match.start : match.end]
         after = _after(folded, match.end)
         if type_name is None:
             continue
         candidates = registry.by_type_number(type_name, match.number)
-        if pat.LOCAL_ISSUER_AFTER.match(after):
+        if pats.local_issuer_after.match(after):
             # "Chỉ thị 05 của Tỉnh ủy": the province's own directive, unless the text speaks of the
             # central one's subject ("Ban Chỉ đạo thực hiện Chỉ thị 05 của Tỉnh ủy" is the committee's).
             on_subject = [c for c in candidates if _on_subject(c, folded)]
@@ -232,13 +237,13 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
         if chosen:
             findings.mentions.append(Mention(match.start, match.end, printed, directive_id=chosen.id))
             resolved.add(chosen.id)
-        elif candidates or pat.CENTRAL_ISSUER_AFTER.match(after):
+        elif candidates or pats.central_issuer_after.match(after):
             findings.findings.append(_finding("directives.bare_unresolved", printed))
 
 
 def _bare_is_plausible(candidate: Directive, folded: str, end: int, years: list[int]) -> bool:
     """A bare "Chỉ thị 05" is the central 05-CT/TW only with supporting context."""
-    if pat.CENTRAL_ISSUER_AFTER.match(_after(folded, end)):
+    if patterns().central_issuer_after.match(_after(folded, end)):
         return True
     on_date = _date_after(folded, end)
     if on_date:
@@ -274,6 +279,7 @@ def rank_documents(mentions: list[Mention], folded: str, title_end: int, lead_en
     central = [m for m in mentions if m.directive_id]
     if not central:
         return ()
+    pats = patterns()
     counts = Counter(m.directive_id for m in central)
     scores: dict[str, float] = defaultdict(float)
     first_seen: dict[str, int] = {}
@@ -288,9 +294,9 @@ def rank_documents(mentions: list[Mention], folded: str, title_end: int, lead_en
         elif m.start < lead_end:
             score += 2
         before = folded[max(0, m.start - 45) : m.start]
-        if pat.SECONDARY_BEFORE.search(before):
+        if pats.secondary_before.search(before):
             score -= 1.0
-        elif pat.IMPLEMENT_BEFORE.search(before):
+        elif pats.implement_before.search(before):
             score += 1.5
         scores[doc_id] += score
     for doc_id in scores:

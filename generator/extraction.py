@@ -9,42 +9,33 @@ from generator.dates import context_years, extract_date
 from generator.directives import find_mentions, rank_documents
 from generator.findings import Finding
 from generator.model import CleanedText, Confidence, Extracted, LocalDocumentRef, Metadata, RawReport
+from generator.patterns import patterns
 from generator.provinces import extract_province, province_matcher
 from generator.registry import Registry
+from generator.textnorm import fold_keep_length
+from generator.vocabulary import load_vocabulary
 
 TITLE_WORDS = 16
-# A lead that opens with when and where ("Sáng ngày 5/01/2012, tại Phòng họp …, ") before its subject.
-_LEAD_CIRCUMSTANCE = re.compile(
-    r"^(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Ngày|Hôm nay|Trung tuần|Thượng tuần|Hạ tuần|Đầu|Cuối|Giữa|Tháng)[^,]{0,40},\s*)?(?:tại [^,]{0,80},\s*)?",
-    re.IGNORECASE,
-)
 
 
 def derive_title(lead: str) -> str:
     """A title for a report printed without one: the lead's subject, cut at a word boundary."""
     sentence = re.split(r"(?<=[.!?…])\s", lead, maxsplit=1)[0]
-    subject = _LEAD_CIRCUMSTANCE.sub("", sentence).strip() or sentence
+    circumstance = patterns().lead_circumstance.match(fold_keep_length(sentence))
+    subject = sentence[circumstance.end() if circumstance else 0 :].strip() or sentence
     words = subject.rstrip(".…").split()
     short = " ".join(words[:TITLE_WORDS])
     short = short[0].upper() + short[1:] if short else short
     return short + ("…" if len(words) > TITLE_WORDS else "")
 
 
-_SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
-# "Đồng chí Trần Thị Thanh Thủy", "đồng chí Đỗ Văn Thắng", "ông Nguyễn Văn A": a title word, then 2–4 capitalised syllables.
-# The title word's first letter comes first, so that `re` can skip to it (see generator/scanning.py).
-_TITLE_WORD = (r"[ĐđÔôBbAaCc](?<!\w[ĐđÔôBbAaCc])"
-               r"(?:(?<=[Đđ])ồng chí|(?<=[Ôô])ng|(?<=[Bb])à|(?<=[Aa])nh|(?<=[Cc])hị)")
-_PERSON = re.compile(_TITLE_WORD + r"\s+(" + _SYLLABLE + r"(?:\s" + _SYLLABLE + r"){1,3})")
-_NOT_NAMES = {"Bí", "Phó", "Trưởng", "Ủy", "Uỷ", "Chủ", "Thường", "Giám", "Bộ", "Ban", "Tỉnh", "Huyện"}
-
-
 def extract_people(body: str) -> tuple[str, ...]:
     """People named with a title word, in order of first mention; offices ('đồng chí Bí thư') are not names."""
     names: dict[str, None] = {}
-    for match in _PERSON.finditer(body):
+    not_names = set(load_vocabulary().data.context.not_names)
+    for match in patterns().person.finditer(body):
         name = match.group(1)
-        if name.split()[0] not in _NOT_NAMES:
+        if name.split()[0] not in not_names:
             names.setdefault(name, None)
     return tuple(names)
 

@@ -20,11 +20,11 @@ import polib
 
 from generator import directive_patterns as pat
 from generator.glossary import Glossary
+from generator.patterns import patterns
 from generator.segments import Segment
 from generator.translation_memory import MACHINE_FLAG, entry_status, record_machine
 from generator.translation_qa import check_segment
 
-_DATE = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?!\d)")
 _PLACEHOLDER = "⟦{}⟧"
 
 
@@ -44,8 +44,8 @@ class Backend(Protocol):
 
 def protect(text: str) -> tuple[str, dict[str, str]]:
     """Replace document numbers and full dates with placeholders ⟦1⟧, ⟦2⟧ …"""
-    prepared = pat.prepare(text)
-    spans = [(m.start(), m.end()) for m in pat.SYMBOL.finditer(prepared)] + [(m.start(), m.end()) for m in _DATE.finditer(text)]
+    prepared, pats = pat.prepare(text), patterns()
+    spans = [m.span() for m in pats.symbol.finditer(prepared)] + [m.span() for m in pats.full_date.finditer(prepared)]
     mapping: dict[str, str] = {}
     out, last = [], 0
     for start, end in sorted(set(spans)):

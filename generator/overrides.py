@@ -11,7 +11,7 @@ records which fields came from an editor. Example:
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,11 +21,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from generator.findings import without_fields
 from generator.gazetteer import load_gazetteer
 from generator.model import Confidence, DateValue, DocumentRef, Extracted, Metadata, ReportError
+from generator.patterns import patterns
 from generator.registry import Registry
 
 SIDECAR_SUFFIX = ".yaml"
-_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?:-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?)?$")
-_SYMBOL = re.compile(r"^\d{1,4}-[A-Za-zĐđ]{2,4}/[A-ZĐ]{2,8}( \([IVX]+\))?$")
 
 
 class Sidecar(BaseModel):
@@ -50,7 +49,7 @@ class Sidecar(BaseModel):
         if value is None:
             return None
         text = str(value)
-        if not _DATE.match(text):
+        if iso_date_value(text) is None:
             raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD (quote it in YAML: date: \"2011\")")
         return text
 
@@ -77,11 +76,19 @@ def load_sidecar(path: Path) -> Sidecar | None:
         raise ReportError(path, f"editor sidecar: {problems}") from None
 
 
-def _date_value(text: str) -> DateValue:
-    match = _DATE.match(text)
-    assert match
-    precision = "day" if match["d"] else "month" if match["m"] else "year"
-    return DateValue(text, precision)  # type: ignore[arg-type]
+def iso_date_value(text: str) -> DateValue | None:
+    """'2011' -> year, '2011-04' -> month, '2011-04-05' -> day; None unless a real date of 1900–2099."""
+    parts = text.split("-")
+    if not 1 <= len(parts) <= 3 or [len(p) for p in parts] != [4, 2, 2][: len(parts)] or not all(p.isdigit() for p in parts):
+        return None
+    year, month, day = (int(p) for p in parts + ["01"] * (3 - len(parts)))
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    if not 1900 <= year <= 2099:
+        return None
+    return DateValue(text, ("year", "month", "day")[len(parts) - 1])  # type: ignore[arg-type]
 
 
 def _documents(path: Path, sidecar: Sidecar, current: tuple[DocumentRef, ...], registry: Registry) -> tuple[DocumentRef, ...]:
@@ -91,7 +98,7 @@ def _documents(path: Path, sidecar: Sidecar, current: tuple[DocumentRef, ...], r
     refs = []
     for role, ids in (("implements", implements), ("cites", cites)):
         for doc_id in ids:
-            if registry.get(doc_id) is None and not _SYMBOL.match(doc_id):
+            if registry.get(doc_id) is None and not patterns().printed_symbol.match(doc_id):
                 raise ReportError(path, f"field '{role}': {doc_id!r} is neither a registry id nor a document symbol like 05-CT/TW")
             old = by_id.get(doc_id)
             refs.append(DocumentRef(doc_id, role, old.mentions if old else 0, old.evidence if old else "editor", registry.get(doc_id) is not None))  # type: ignore[arg-type]
@@ -110,7 +117,7 @@ def apply_sidecar(path: Path, sidecar: Sidecar, metadata: Metadata, registry: Re
         changes.update(title=editor(sidecar.title), title_derived=False)
         fields.append("title")
     if sidecar.date is not None:
-        changes["date"] = editor(_date_value(sidecar.date))
+        changes["date"] = editor(iso_date_value(sidecar.date))
         fields.append("date")
     if sidecar.province is not None:
         province = load_gazetteer().by_name(sidecar.province)

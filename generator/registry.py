@@ -7,29 +7,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from generator.datafiles import load_yaml
+from generator.patterns import patterns
 from generator.scanning import first_not_after
 from generator.textnorm import fold, slugify
-
-DocumentType = Literal["Chỉ thị", "Nghị quyết", "Kết luận", "Kế hoạch", "Quy định", "Hướng dẫn"]
-TYPE_EN: dict[str, str] = {
-    "Chỉ thị": "Directive",
-    "Nghị quyết": "Resolution",
-    "Kết luận": "Conclusion",
-    "Kế hoạch": "Plan",
-    "Quy định": "Regulation",
-    "Hướng dẫn": "Guidance",
-}
-TERMS = ("VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
-TERM_NUMBER = {"VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14}
-_TERM_OF_NUMBER = {number: term for term, number in TERM_NUMBER.items()}
-# First year of each Party Congress term (khóa), to place a year in a term.
-TERM_START = {"VIII": 1996, "IX": 2001, "X": 2006, "XI": 2011, "XII": 2016, "XIII": 2021, "XIV": 2026}
-
+from generator.vocabulary import load_vocabulary
 
 def name_pattern(name: str) -> re.Pattern[str]:
     """A document's name as a pattern over folded text, quotes and spacing free:
@@ -55,10 +40,10 @@ class Directive(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
-    symbol: str = Field(pattern=r"^\d{1,4}-[A-Za-zĐđ]{2,4}/[A-ZĐ]{2,8}$")
-    type: DocumentType
+    symbol: str
+    type: str
     issuer: str
-    term: Literal["VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
+    term: str
     plenum: int | None = Field(default=None, ge=1, le=20)
     date: dt.date | None = None
     title_vi: str | None = None
@@ -74,6 +59,28 @@ class Directive(BaseModel):
     def _id_starts_with_symbol(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("id must not be empty")
+        return value
+
+    @field_validator("symbol")
+    @classmethod
+    def _printed_symbol(cls, value: str) -> str:
+        if not patterns().printed_symbol.match(value):
+            raise ValueError(f"{value!r} is not a document symbol like 05-CT/TW (type codes and issuers: vocabulary.yaml)")
+        return value
+
+    @field_validator("type")
+    @classmethod
+    def _registry_type(cls, value: str) -> str:
+        types = load_vocabulary().registry_types
+        if value not in types:
+            raise ValueError(f"{value!r} is not a registry document type ({', '.join(types)}; vocabulary.yaml)")
+        return value
+
+    @field_validator("term")
+    @classmethod
+    def _known_term(cls, value: str) -> str:
+        if value not in load_vocabulary().term_number:
+            raise ValueError(f"{value!r} is not a Party Congress term in vocabulary.yaml")
         return value
 
     @model_validator(mode="after")
@@ -96,7 +103,7 @@ class Directive(BaseModel):
 
     @property
     def type_en(self) -> str:
-        return TYPE_EN[self.type]
+        return load_vocabulary().type_en[self.type]
 
 
 @dataclass(frozen=True)
@@ -174,22 +181,3 @@ def parse_registry(entries: object, issuers: object, source: str = "directives.y
 @lru_cache(maxsize=1)
 def load_registry() -> Registry:
     return parse_registry(load_yaml("directives.yaml"), load_yaml("issuers.yaml"))
-
-
-def term_for_year(year: int) -> str | None:
-    """The Party Congress term in force in a year (terms start in January of a Congress year)."""
-    current = None
-    for term, start in TERM_START.items():
-        if year >= start:
-            current = term
-    return current
-
-
-def roman_term(text: str) -> str | None:
-    """'XI' -> 'XI', '11' -> 'XI', 'xii' -> 'XII'."""
-    text = text.strip().upper()
-    if text in TERMS:
-        return text
-    if text.isdigit():
-        return _TERM_OF_NUMBER.get(int(text))
-    return None

@@ -20,14 +20,14 @@ from generator.citations import cite_bibtex, cite_csl, cite_plain, permanent_url
 from generator.datafiles import load_yaml
 from generator.exports import atom_feed, dataset_files, facets_data
 from generator.model import Report
-from generator.registry import TYPE_EN, Directive, Registry
+from generator.registry import Directive, Registry
 from generator.schema import GENERATED_BY, IndexFrontMatter, ReportFrontMatter
 from generator.search_terms import alias_index, directive_aliases, stroke_folded_words, term_numbers
 from generator.segments import report_segments
 from generator.textnorm import slugify
 from generator.translation import TranslationView
 from generator.translation_memory import Coverage
-from generator.translation_qa import MONTHS
+from generator.vocabulary import load_vocabulary
 
 LANGS = ("vi", "en")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|])")
@@ -54,10 +54,11 @@ def format_date(iso: str | None, precision: str | None, lang: str) -> str:
         if precision == "month":
             return f"tháng {parts[1]} năm {parts[0]}"
         return f"năm {parts[0]}"
+    months = load_vocabulary().data.months_en
     if precision == "day":
-        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+        return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
     if precision == "month":
-        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+        return f"{months[parts[1] - 1]} {parts[0]}"
     return str(parts[0])
 
 
@@ -266,7 +267,7 @@ def directive_label(directive_id: str, registry: Registry, lang: str) -> str:
     directive = registry.get(directive_id)
     if directive is None:
         return directive_id
-    kind = directive.type if lang == "vi" else TYPE_EN[directive.type]
+    kind = directive.type if lang == "vi" else directive.type_en
     return f"{kind} {directive.id}"
 
 
@@ -294,7 +295,7 @@ def render_pages(context: SiteContext, lang: str, publication: Publication) -> d
         "year_path": year_path,
         "report_year": report_year,
         "label": lambda d: directive_label(d, registry, lang),
-        "type_en": TYPE_EN,
+        "type_en": load_vocabulary().type_en,
         "aliases": directive_aliases,
         "province_2025_path": province_2025_path,
         "parallel_path": parallel_path,

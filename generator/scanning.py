@@ -20,8 +20,9 @@ def first_not_after(first: str, before: str) -> str:
     return f"{first}(?<!{before}{first})"
 
 
-def trie_pattern(words: list[str]) -> str:
-    """One alternation shaped as a prefix tree: far faster than hundreds of flat alternatives."""
+def trie_pattern(words: list[str], loose_spaces: bool = False) -> str:
+    """One alternation shaped as a prefix tree: far faster than hundreds of flat alternatives.
+    With `loose_spaces`, a space in a word matches any run of whitespace (as patterns.alternation)."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -31,7 +32,8 @@ def trie_pattern(words: list[str]) -> str:
 
     def emit(node: dict) -> str:
         end = "" in node
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [(r"\s+" if loose_spaces and char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.registry import TERM_NUMBER, TYPE_EN, Directive
+from generator.patterns import patterns
+from generator.registry import Directive
 from generator.textnorm import fold
+from generator.vocabulary import load_vocabulary
 
 _WORD = re.compile(r"\w+")
 
@@ -26,23 +28,29 @@ def stroke_folded_words(text: str) -> str:
     return " ".join(seen)
 
 
-# "khóa XI" once folded; matched on folded text by both term_numbers and alias_key.
-_TERM = re.compile(r"\bkhoa\s*\(?\s*(viii|xiv|xiii|xii|xi|ix|x)\b")
+def _term_as_number(match: re.Match[str]) -> str:
+    """A `khoa` match ("khoa xi", "khoa 11") as "khoa 11"."""
+    term = match["term"]
+    return f"khoa {int(term) if term.isdigit() else load_vocabulary().term_number[term.upper()]}"
 
 
 @lru_cache(maxsize=4096)
 def term_numbers(text: str) -> str:
     """'khóa XI' -> 'khoa 11': Pagefind prefix-matches 'xi' against 'xii'; '11' and '12' do not collide.
-    The search page rewrites queries the same way (overrides/assets/javascripts/search.js)."""
-    return " ".join(dict.fromkeys(f"khoa {TERM_NUMBER[m.group(1).upper()]}" for m in _TERM.finditer(fold(text))))
+    The search page rewrites queries the same way, with the term table it reads from
+    data/aliases.json (`term_table`)."""
+    return " ".join(dict.fromkeys(_term_as_number(m) for m in patterns().khoa.finditer(fold(text))))
 
 
+def term_table() -> dict[str, int]:
+    """Roman numeral -> number, for the search page (overrides/assets/javascripts/search.js)."""
+    return dict(load_vocabulary().term_number)
 
 
 def alias_key(text: str) -> str:
     """Query and alias alike: folded, 'khóa XI' -> 'khoa 11', letters and digits only.
     overrides/assets/javascripts/search.js computes the same key for what a reader types."""
-    folded = _TERM.sub(lambda m: f"khoa {TERM_NUMBER[m.group(1).upper()]}", fold(text))
+    folded = patterns().khoa.sub(_term_as_number, fold(text))
     return re.sub(r"[^a-z0-9]", "", folded)
 
 
@@ -79,12 +87,12 @@ def symbol_forms(number: int, type_code: str, issuer: str) -> list[str]:
 def directive_aliases(d: Directive) -> list[str]:
     """Every generated written form of a registry document, Vietnamese and English."""
     padded, plain = f"{d.number:02d}", str(d.number)
+    type_en, term_number = d.type_en, load_vocabulary().term_number[d.term]
     forms = symbol_forms(d.number, d.type_code, d.symbol.split("/", 1)[1])
     for n in dict.fromkeys([padded, plain]):
         forms += [f"{d.type} {n}", f"{d.type} số {n}", f"{d.type} số {n}-{d.type_code}/TW",
-                  f"{TYPE_EN[d.type]} {n}", f"{TYPE_EN[d.type]} No. {n}", f"{TYPE_EN[d.type]} {d.symbol}"]
+                  f"{type_en} {n}", f"{type_en} No. {n}", f"{type_en} {d.symbol}"]
     if d.plenum and d.type == "Nghị quyết":
-        term_number = TERM_NUMBER[d.term]
         forms += [
             f"Nghị quyết Trung ương {d.plenum} khóa {d.term}", f"Nghị quyết Trung ương {d.plenum} khoá {d.term}",
             f"Nghị quyết Hội nghị lần thứ {d.plenum} Ban Chấp hành Trung ương Đảng khóa {d.term}",
@@ -94,10 +102,9 @@ def directive_aliases(d: Directive) -> list[str]:
             f"Central Resolution {d.plenum} {_ordinal(term_number)} term",
         ]
     elif d.plenum:  # a conclusion or regulation adopted at a plenum
-        term_number = TERM_NUMBER[d.term]
         forms += [
             f"{d.type} Hội nghị Trung ương {d.plenum} khóa {d.term}", f"{d.type} Trung ương {d.plenum} khóa {d.term}",
-            f"{TYPE_EN[d.type]} of the {_ordinal(d.plenum)} plenum of the {_ordinal(term_number)} Party Central Committee",
+            f"{type_en} of the {_ordinal(d.plenum)} plenum of the {_ordinal(term_number)} Party Central Committee",
         ]
     forms += list(d.aliases)
     return list(dict.fromkeys(forms))

@@ -12,16 +12,14 @@ from dataclasses import dataclass
 
 from generator import directive_patterns as pat
 from generator.glossary import Glossary
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+from generator.patterns import patterns
+from generator.textnorm import fold_keep_length
+from generator.vocabulary import load_vocabulary
 ORDINAL_WORDS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
                  "nineteenth", "twentieth")
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
-_FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\2\s*((?:19|20)\d{2})(?!\d)")
-_DAY_MONTH = re.compile(r"(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Nn]gày)\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d/.-])")
-_MONTH = re.compile(r"(?<!\w)(?:tháng|Tháng)\s+(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?(?!\d)")
 _RATIO = re.compile(r"(?<![\d/])(\d+)\s*/\s*(\d+)(?![\d/])")
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+)(?![\d])")
 # Words that do not occur in English and mark a segment as (partly) untranslated.
@@ -62,7 +60,7 @@ def ordinal(value: int) -> str:
 
 
 def _date_forms(day: int, month: int, year: int | None, original: str) -> list[str]:
-    name = MONTHS[month - 1]
+    name = load_vocabulary().data.months_en[month - 1]
     if year is None:
         return [original, f"{day} {name}", f"{name} {day}"]
     return [original, f"{day} {name} {year}", f"{name} {day}, {year}", f"{name} {day} {year}"]
@@ -73,6 +71,11 @@ def _term_pattern(english: str) -> str:
     if english.endswith("y") and not english.endswith(("ay", "ey", "oy")):
         return re.escape(english[:-1]) + r"(?:y|ies)\b"
     return re.escape(english) + r"(?:s|es)?\b"
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """`text` with [start, end) replaced by spaces, so a checked number is not checked again."""
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def check_segment(source: str, target: str, glossary: Glossary) -> list[str]:
@@ -86,37 +89,38 @@ def check_segment(source: str, target: str, glossary: Glossary) -> list[str]:
     if leftover:
         problems.append(f"untranslated Vietnamese words: {', '.join(dict.fromkeys(leftover))}")
 
+    pats, vocabulary = patterns(), load_vocabulary()
     rest = source
     prepared = pat.prepare(source)
-    for match in reversed(list(pat.SYMBOL.finditer(prepared))):
+    for match in reversed(list(pats.symbol.finditer(prepared))):
         printed = source[match.start() : match.end()]
-        canonical = f"{int(match['num']):02d}-{pat.TYPE_CODES[match['type']]}/{pat.ISSUERS[match['iss']][0]}"
+        canonical = f"{int(match['num']):02d}-{vocabulary.code_printed[match['type']]}/{vocabulary.issuer_printed[match['iss']][0]}"
         if not _present(target, [canonical, printed]):
             problems.append(f"document number {printed} missing")
-        rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
-    for regex, kind in ((_FULL_DATE, "full"), (_DAY_MONTH, "day")):
-        for match in list(regex.finditer(rest)):
-            if kind == "full":
-                day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
-            else:
-                day, month, year = int(match.group(1)), int(match.group(2)), None
-            if 1 <= month <= 12 and not _present(target, _date_forms(day, month, year, match.group(0).split()[-1])):
-                problems.append(f"date {match.group(0)} missing")
-            span = match.span(1 if kind == "day" else 0)
-            rest = rest[: span[0]] + " " * (match.end() - span[0]) + rest[match.end() :]
-    for match in list(_MONTH.finditer(rest)):  # "tháng 1" may become "January"
-        month = int(match.group(1))
+        rest = _blank(rest, match.start(), match.end())
+    # Dates, days and months are found on the folded text (same length: spans are the source's).
+    for regex, kind in ((pats.full_date, "full"), (pats.day_month, "day")):
+        for match in list(regex.finditer(fold_keep_length(rest))):
+            day, month = int(match["d"]), int(match["m"])
+            year = int(match["y"]) if kind == "full" else None
+            shown = rest[match.start() : match.end()]
+            if 1 <= month <= 12 and not _present(target, _date_forms(day, month, year, shown.split()[-1])):
+                problems.append(f"date {shown} missing")
+            rest = _blank(rest, match.start("d") if kind == "day" else match.start(), match.end())
+    for match in list(pats.month.finditer(fold_keep_length(rest))):  # "tháng 1" may become "January"
+        month = int(match["m"])
         if 1 <= month <= 12:
-            forms = [MONTHS[month - 1]] + english_number(match.group(1))
+            shown = rest[match.start() : match.end()]
+            forms = [vocabulary.data.months_en[month - 1]] + english_number(match["m"])
             if not _present(target, forms):
-                problems.append(f"month {match.group(0)} missing")
-            if match.group(2) and not _present(target, [match.group(2)]):
-                problems.append(f"year {match.group(2)} missing")
-            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+                problems.append(f"month {shown} missing")
+            if match["y"] and not _present(target, [match["y"]]):
+                problems.append(f"year {match['y']} missing")
+            rest = _blank(rest, match.start(), match.end())
     for match in list(_RATIO.finditer(rest)):
         if not _present(target, [f"{match.group(1)}/{match.group(2)}"]):
             problems.append(f"ratio {match.group(0)} missing")
-        rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+        rest = _blank(rest, match.start(), match.end())
     for match in _NUMBER.finditer(rest):
         forms = english_number(match.group(1))
         if not _present(target, forms):

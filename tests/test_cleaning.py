@@ -112,8 +112,6 @@ def test_boilerplate_patterns_match_their_examples():
         assert split_credit(example, rules)[1], example
     for example in data["caption"]["examples"]:
         assert is_credited_photo_caption(example, rules), example
-    for example in data["header_date"]["examples"]:
-        assert rules.header_date.match(example), example
 
 
 def test_related_headlines_after_a_tail_marker_with_a_count_are_cut():

@@ -1,0 +1,170 @@
+"""The vocabulary of documents and dates (data/vocabulary.yaml), validated, with the folded forms
+and lookup tables the extractors use. generator/patterns.py builds the regexes from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from generator.datafiles import DataFileError, load_yaml
+from generator.textnorm import fold
+
+SOURCE = "vocabulary.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TypeExamples(_Strict):
+    symbol: tuple[str, ...] = ()  # with a symbol: "Chỉ thị số 05-CT/TW"
+    bare: tuple[str, ...] = ()  # with a bare number: "Chỉ thị 05"
+
+
+class DocumentType(_Strict):
+    name: str = Field(min_length=2)
+    en: str = Field(min_length=2)
+    codes: tuple[str, ...]
+    abbreviations: tuple[str, ...] = ()
+    bare: bool = True
+    registry: bool = False
+    examples: TypeExamples = TypeExamples()
+
+
+class IssuerSuffix(_Strict):
+    printed: str = Field(pattern=r"^[A-ZĐ.]{2,8}$")
+    written: tuple[str, ...] = ()  # other spellings; the printed one is always included
+    central: bool
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.printed, *self.written)))
+
+
+class Term(_Strict):
+    roman: str = Field(pattern=r"^[IVXL]+$")
+    number: int = Field(ge=1, le=30)
+    start: int = Field(ge=1930, le=2100)
+
+
+class Context(_Strict):
+    document_before_date: tuple[str, ...]
+    target_before_year: tuple[str, ...]
+    status_before_date: tuple[str, ...]
+    review: tuple[str, ...]
+    next_document: tuple[str, ...]
+    central_issuer_after: tuple[str, ...]
+    local_issuer_after: tuple[str, ...]
+    central_committee: tuple[str, ...]
+    secondary_before: tuple[str, ...]
+    implement_before: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    not_names: tuple[str, ...]
+
+
+class VocabularyFile(_Strict):
+    document_types: tuple[DocumentType, ...]
+    issuers: tuple[IssuerSuffix, ...]
+    terms: tuple[Term, ...]
+    ordinals: dict[str, int]
+    times_of_day: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    month_parts: tuple[str, ...]
+    months_en: tuple[str, ...] = Field(min_length=12, max_length=12)
+    context: Context
+
+    @field_validator("terms")
+    @classmethod
+    def _terms_in_order(cls, terms: tuple[Term, ...]) -> tuple[Term, ...]:
+        starts = [t.start for t in terms]
+        if starts != sorted(starts) or len({t.roman for t in terms}) != len(terms):
+            raise ValueError("terms must be unique and in the order they began")
+        return terms
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The validated vocabulary and the tables derived from it (folded keys, as matched)."""
+
+    data: VocabularyFile
+
+    @cached_property
+    def type_by_word(self) -> dict[str, str]:
+        """Folded name or abbreviation written before a bare number -> document type name."""
+        table: dict[str, str] = {}
+        for t in self.data.document_types:
+            if t.bare:
+                for word in (t.name, *t.abbreviations):
+                    table.setdefault(fold(word), t.name)
+        return table
+
+    @cached_property
+    def code_printed(self) -> dict[str, str]:
+        """Folded type code -> as printed ('qdi' -> 'QĐi')."""
+        return {fold(code): code for t in self.data.document_types for code in t.codes}
+
+    @cached_property
+    def issuer_printed(self) -> dict[str, tuple[str, bool]]:
+        """Folded issuer spelling -> (printed suffix, central?)."""
+        return {fold(s): (i.printed, i.central) for i in self.data.issuers for s in i.spellings}
+
+    @cached_property
+    def type_en(self) -> dict[str, str]:
+        return {t.name: t.en for t in self.data.document_types}
+
+    @cached_property
+    def registry_types(self) -> tuple[str, ...]:
+        return tuple(t.name for t in self.data.document_types if t.registry)
+
+    @cached_property
+    def term_number(self) -> dict[str, int]:
+        return {t.roman: t.number for t in self.data.terms}
+
+    @cached_property
+    def term_start(self) -> dict[str, int]:
+        return {t.roman: t.start for t in self.data.terms}
+
+    @cached_property
+    def ordinal_value(self) -> dict[str, int]:
+        return {fold(word): value for word, value in self.data.ordinals.items()}
+
+    def roman_term(self, text: str) -> str | None:
+        """'XI' -> 'XI', '11' -> 'XI', 'xii' -> 'XII'; None for a term the vocabulary does not know."""
+        text = text.strip().upper()
+        if text in self.term_number:
+            return text
+        if text.isdigit():
+            return next((t.roman for t in self.data.terms if t.number == int(text)), None)
+        return None
+
+    def term_for_year(self, year: int) -> str | None:
+        """The Party Congress term in force in a year (terms start in January of a Congress year)."""
+        current = None
+        for term in self.data.terms:
+            if year >= term.start:
+                current = term.roman
+        return current
+
+    def word_list(self, name: str) -> tuple[str, ...]:
+        """A list by its name in vocabulary.yaml ('times_of_day', 'context.review'), as printed."""
+        if name.startswith("context."):
+            value = getattr(self.data.context, name.removeprefix("context."), None)
+        else:
+            value = getattr(self.data, name, None) if name in ("times_of_day", "weekdays", "month_parts") else None
+        if value is None:
+            raise KeyError(name)
+        return tuple(value)
+
+
+def parse_vocabulary(data: object, source: str = SOURCE) -> Vocabulary:
+    try:
+        return Vocabulary(VocabularyFile.model_validate(data))
+    except ValidationError as exc:
+        raise DataFileError.from_validation(source, "vocabulary", exc) from None
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    return parse_vocabulary(load_yaml(SOURCE))
