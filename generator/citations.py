@@ -12,10 +12,6 @@ _TEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "
                 "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
 
 
-def permanent_url(site_url: str, report_id: str) -> str:
-    return f"{site_url.rstrip('/')}/reports/{report_id}/"
-
-
 def _date_parts(report: Report) -> list[int] | None:
     date = report.metadata.date.value
     return [int(p) for p in date.iso.split("-")] if date else None

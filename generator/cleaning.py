@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.datafiles import load_yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from generator.datafiles import validated
 from generator.model import Block, CleanedText, RawReport
 from generator.patterns import patterns
 from generator.textnorm import fold
@@ -32,18 +34,49 @@ class BoilerplateRules:
     caption_words: tuple[str, ...]
 
 
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TailMarker(_Entry):
+    text: str = Field(min_length=2)
+
+
+class LinePattern(_Entry):
+    pattern: str
+    contains: tuple[str, ...] = ()  # a line without one of these words is not searched (speed)
+    examples: tuple[str, ...] = Field(min_length=1)
+    not_examples: tuple[str, ...] = ()
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regex: {exc}") from None
+        return value
+
+
+class BoilerplateFile(_Entry):
+    tail_markers: tuple[TailMarker, ...]
+    drop_lines: tuple[LinePattern, ...]
+    agency_prefix: LinePattern
+    source_credit: LinePattern
+    caption: LinePattern
+
 
 @lru_cache(maxsize=1)
 def boilerplate_rules() -> BoilerplateRules:
-    data = load_yaml("boilerplate.yaml")
+    data = validated("boilerplate.yaml", BoilerplateFile)
     return BoilerplateRules(
-        tail_markers=frozenset(_marker_key(m["text"]) for m in data["tail_markers"]),
-        drop_lines=tuple(re.compile(d["pattern"]) for d in data["drop_lines"]),
-        agency_prefix=re.compile(data["agency_prefix"]["pattern"]),
-        source_credit=re.compile(data["source_credit"]["pattern"]),
-        source_credit_words=tuple(data["source_credit"]["contains"]),
-        caption=re.compile(data["caption"]["pattern"]),
-        caption_words=tuple(data["caption"]["contains"]),
+        tail_markers=frozenset(_marker_key(m.text) for m in data.tail_markers),
+        drop_lines=tuple(re.compile(d.pattern) for d in data.drop_lines),
+        agency_prefix=re.compile(data.agency_prefix.pattern),
+        source_credit=re.compile(data.source_credit.pattern),
+        source_credit_words=data.source_credit.contains,
+        caption=re.compile(data.caption.pattern),
+        caption_words=data.caption.contains,
     )
 
 

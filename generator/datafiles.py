@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class DataFileError(ValueError):
@@ -70,3 +72,11 @@ def load_json(name: str) -> Any:
         return json.loads(data_text(name))
     except json.JSONDecodeError as exc:
         raise DataFileError(name, f"not valid JSON: {exc}") from None
+
+
+def validated(name: str, model: type[M], data: Any = None) -> M:
+    """A data file (or its already-parsed `data`) checked against its schema."""
+    try:
+        return model.model_validate(load_yaml(name) if data is None else data)
+    except ValidationError as exc:
+        raise DataFileError.from_validation(name, "entry", exc) from None

@@ -18,6 +18,7 @@ from generator.findings import Finding
 from generator.model import CleanedText, Confidence, DateValue, Extracted
 from generator.patterns import Patterns, patterns
 
+
 @dataclass(frozen=True)
 class DateMention:
     date: dt.date

@@ -18,9 +18,9 @@ from generator.findings import Finding, unique_findings
 from generator.model import DocumentRef
 from generator.patterns import patterns
 from generator.registry import Directive, Registry
-from generator.vocabulary import load_vocabulary
 from generator.scanning import find_from_literals
 from generator.textnorm import fold
+from generator.vocabulary import load_vocabulary
 
 # A plan or guidance that implements another document the report names is rarely the report's subject.
 IMPLEMENTING_WEIGHT = 0.5

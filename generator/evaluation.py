@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from generator.datafiles import DataFileError, parse_yaml
 from generator.model import Report
 from generator.pipeline import load_corpus
 
@@ -40,38 +43,75 @@ class Evaluation:
         return ok / max(self.reports, 1)
 
 
-def score_report(report: Report, expected: dict, result: Evaluation) -> None:
+def score_report(report: Report, expected: Label, result: Evaluation) -> None:
     m = report.metadata
     result.reports += 1
     province = m.province.value.name if m.province.value else None
-    if province == expected["province"]:
+    if province == expected.province:
         result.province_ok += 1
     else:
-        result.misses.append(f"{report.id}: province {province!r}, expected {expected['province']!r}")
+        result.misses.append(f"{report.id}: province {province!r}, expected {expected.province!r}")
         if m.province.confidence.value == "high":
             result.confident_errors.append(f"{report.id}: province {province!r} (high confidence)")
     main = m.implements[0] if m.implements else None
-    if main == expected["main"]:
+    if main == expected.main:
         result.main_ok += 1
     else:
-        result.misses.append(f"{report.id}: main {main!r}, expected {expected['main']!r}")
-    got, want = set(m.directive_ids), set(expected["directives"])
+        result.misses.append(f"{report.id}: main {main!r}, expected {expected.main!r}")
+    got, want = set(m.directive_ids), set(expected.directives)
     result.true_pos += len(got & want)
     result.false_pos += len(got - want)
     result.false_neg += len(want - got)
     if got != want:
         result.misses.append(f"{report.id}: directives extra {sorted(got - want)}, missing {sorted(want - got)}")
     date = (m.date.value.iso, m.date.value.precision) if m.date.value else (None, None)
-    if date == (expected["date"], expected["precision"]):
+    if date == (expected.date, expected.precision):
         result.date_ok += 1
     else:
-        result.misses.append(f"{report.id}: date {date}, expected {(expected['date'], expected['precision'])}")
+        result.misses.append(f"{report.id}: date {date}, expected {(expected.date, expected.precision)}")
         if m.date.confidence.value == "high":
             result.confident_errors.append(f"{report.id}: date {date} (high confidence)")
 
 
+class Label(BaseModel):
+    """What an editor says a labelled report's metadata is (the truth it is scored against)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    province: str | None
+    date: str | None = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    precision: Literal["day", "month", "year"] | None
+    main: str | None
+    directives: tuple[str, ...] = ()
+    date_basis: Literal["written", "stamp", "combined", "inferred", "none"] | None = None  # how a reader finds the date
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _precision_matches_date(self) -> "Label":
+        expected = None if self.date is None else ("year", "month", "day")[len(self.date.split("-")) - 1]
+        if self.precision != expected:
+            raise ValueError(f"precision {self.precision!r} does not fit date {self.date!r} (expected {expected!r})")
+        return self
+
+
+def read_labels(path: Path) -> dict[str, Label]:
+    """labels.yaml of a labelled corpus; an error names the file, the report and the field."""
+    try:
+        data = parse_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot be read as YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), "expected a mapping of report id -> labels")
+    labels = {}
+    for report_id, value in data.items():
+        try:
+            labels[str(report_id)] = Label.model_validate(value)
+        except ValidationError as exc:
+            raise DataFileError.from_validation(str(path), f"report {report_id}", exc) from None
+    return labels
+
+
 def evaluate(corpus_dir: Path) -> Evaluation:
-    labels = yaml.safe_load((corpus_dir / "labels.yaml").read_text(encoding="utf-8"))
+    labels = read_labels(corpus_dir / "labels.yaml")
     corpus = load_corpus(corpus_dir)
     if corpus.errors:
         raise ValueError("; ".join(map(str, corpus.errors)))
@@ -81,7 +121,7 @@ def evaluate(corpus_dir: Path) -> Evaluation:
     if missing:
         raise ValueError(f"{corpus_dir}/labels.yaml names reports with no raw file: {', '.join(missing)}")
     for report_id, expected in labels.items():
-        score_report(by_id[report_id], {"directives": [], **expected}, result)
+        score_report(by_id[report_id], expected, result)
     return result
 
 

@@ -10,9 +10,8 @@ import json
 from typing import Any, Iterable
 from xml.sax.saxutils import escape
 
-from generator.citations import permanent_url
 from generator.model import Report
-from generator.textnorm import slugify
+from generator.urls import URLS
 
 CSV_FIELDS = ("id", "url", "title", "date", "date_precision", "province", "province_2025", "implements", "cites",
               "local_documents", "author", "source", "people", "translation", "findings")
@@ -47,7 +46,7 @@ def metadata_fields(report: Report) -> dict[str, Any]:
 def report_record(report: Report, site_url: str, translation: str = "pending") -> dict[str, Any]:
     return {
         "id": report.id,
-        "url": permanent_url(site_url, report.id),
+        "url": URLS.permanent_url(site_url, report.id),
         **metadata_fields(report),
         "title_en": report.title_en,
         "translation": translation,
@@ -82,13 +81,12 @@ def dataset_files(reports: list[Report], by_directive: dict[str, dict[str, list[
     """All reports, and per document (every page's download link works, even with no report yet)."""
     status = status or {}
     records = [report_record(r, site_url, status.get(r.id, "pending")) for r in reports]
-    files = {"data/reports.json": to_json(records), "data/reports.csv": to_csv(records)}
+    files = {URLS.reports_json: to_json(records), URLS.reports_csv: to_csv(records)}
     for directive_id in directive_ids:
         roles = by_directive.get(directive_id, {"implements": [], "cites": []})
         subset = [report_record(r, site_url, status.get(r.id, "pending")) | {"role": role} for role in ("implements", "cites") for r in roles[role]]
-        slug = slugify(directive_id)
-        files[f"data/directives/{slug}.json"] = to_json(subset)
-        files[f"data/directives/{slug}.csv"] = to_csv(subset)
+        files[URLS.directive_data(directive_id, "json")] = to_json(subset)
+        files[URLS.directive_data(directive_id, "csv")] = to_csv(subset)
     return files
 
 
@@ -124,10 +122,10 @@ def atom_feed(reports: list[Report], added: dict[str, dt.datetime], site_url: st
     epoch = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     newest = sorted(reports, key=lambda r: (added.get(r.raw.path.name, epoch), r.id), reverse=True)[:limit]
     updated = max((added.get(r.raw.path.name, epoch) for r in newest), default=epoch)
-    feed_url = f"{site_url.rstrip('/')}/feed.xml"
+    feed_url = URLS.url(site_url, URLS.feed)
     entries = []
     for report in newest:
-        url = permanent_url(site_url, report.id)
+        url = URLS.permanent_url(site_url, report.id)
         m = report.metadata
         summary = ", ".join(filter(None, [m.province.value.name if m.province.value else None, *m.implements[:1],
                                           m.date.value.iso if m.date.value else None]))

@@ -8,7 +8,14 @@ from generator.analysis import AnalysedText
 from generator.dates import context_years, extract_date
 from generator.directives import find_mentions, rank_documents
 from generator.findings import Finding
-from generator.model import CleanedText, Confidence, Extracted, LocalDocumentRef, Metadata, RawReport
+from generator.model import (
+    CleanedText,
+    Confidence,
+    Extracted,
+    LocalDocumentRef,
+    Metadata,
+    RawReport,
+)
 from generator.patterns import patterns
 from generator.provinces import extract_province, province_matcher
 from generator.registry import Registry

@@ -2,7 +2,7 @@
 the parameters of its message and the text it is about. The words live in a catalogue keyed by
 code (data/findings.yaml), in Vietnamese and English, so each side of the site shows its own.
 
-    Finding("date", "date.no_year", {"shown": "Sáng 23-8", "year": 2013, "why": …})
+    Finding("date", "date.no_year_from_context", {"shown": "Sáng 23-8", "year": 2013, "count": 3})
 
 An editor's value for a field removes that field's findings (overrides.apply_sidecar).
 """

@@ -13,11 +13,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
-from generator.datafiles import load_json, load_yaml
+from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
+
+from generator.datafiles import DataFileError, load_json, validated
 from generator.model import ProvinceRef
 from generator.textnorm import ascii_name, slugify
+from generator.writing import atomic_write
+
+
+class EnglishNames(RootModel[dict[str, str]]):
+    """data/provinces_en.yaml: a province's English name where it is not simply its name without diacritics."""
 
 
 def _package_json(name: str) -> dict[str, Any]:
@@ -28,7 +36,7 @@ def build_gazetteer_data() -> dict[str, Any]:
     legacy = _package_json("parser_legacy.json")
     current = _package_json("parser_from_2025.json")
     merged_into = _package_json("converter_2025.json")["DICT_PROVINCE"]  # new key -> [legacy keys]
-    english = load_yaml("provinces_en.yaml")
+    english = validated("provinces_en.yaml", EnglishNames).root
 
     new_of_legacy = {old: new for new, olds in merged_into.items() for old in olds}
     new_by_key = current["DICT_PROVINCE"]
@@ -63,6 +71,13 @@ def build_gazetteer_data() -> dict[str, Any]:
         key=lambda d: (d["province_code"], d["name"]),
     )
     return {"source": "vietnamadminunits (PyPI), legacy 63-province and 2025 34-province data", "provinces": provinces, "districts": districts_out}
+
+
+def write_gazetteer_data() -> Path:
+    """Regenerate the committed data/gazetteer.json from the installed package; returns its path."""
+    target = Path(str(files("generator") / "data" / "gazetteer.json"))
+    atomic_write(target, json.dumps(build_gazetteer_data(), ensure_ascii=False, indent=1) + "\n")
+    return target
 
 
 @dataclass(frozen=True)
@@ -100,10 +115,37 @@ class Gazetteer:
         return next((p for p in self.provinces if p.slug == key or slugify(p.full_name) == key or slugify(p.name_en) == key), None)
 
 
+class _ProvinceEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    code: str = Field(pattern=r"^\d{2}$")
+    name: str
+    full_name: str
+    name_en: str
+    code_2025: str = Field(pattern=r"^\d{2}$")
+    name_2025: str
+    name_2025_en: str
+
+
+class _DistrictEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    province_code: str = Field(pattern=r"^\d{2}$")
+
+
+class GazetteerFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: str
+    provinces: tuple[_ProvinceEntry, ...] = Field(min_length=63, max_length=63)
+    districts: tuple[_DistrictEntry, ...]
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    data = load_json("gazetteer.json")
+    try:
+        data = GazetteerFile.model_validate(load_json("gazetteer.json"))
+    except ValidationError as exc:
+        raise DataFileError.from_validation("gazetteer.json", "gazetteer", exc) from None
     return Gazetteer(
-        provinces=tuple(Province(**p) for p in data["provinces"]),
-        districts=tuple((d["name"], d["province_code"]) for d in data["districts"]),
+        provinces=tuple(Province(**p.model_dump()) for p in data.provinces),
+        districts=tuple((d.name, d.province_code) for d in data.districts),
     )

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.datafiles import load_yaml
+from generator.datafiles import DataFileError, validated
 from generator.textnorm import fold
 
 
@@ -44,11 +44,16 @@ class Glossary:
         return found
 
 
+class GlossaryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    terms: tuple[Term, ...]
+
+
 @lru_cache(maxsize=1)
 def load_glossary() -> Glossary:
-    terms = tuple(Term.model_validate(t) for t in load_yaml("glossary.yaml")["terms"])
+    terms = validated("glossary.yaml", GlossaryFile).terms
     keys = [fold(t.vi) for t in terms]
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     if duplicates:
-        raise ValueError(f"glossary.yaml: a term may have only one English rendering: {', '.join(duplicates)}")
+        raise DataFileError("glossary.yaml", f"a term may have only one English rendering: {', '.join(duplicates)}")
     return Glossary(terms)

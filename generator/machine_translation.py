@@ -10,19 +10,26 @@ machine translation in the PO (flag `machine`) and on the page, until an editor 
 from __future__ import annotations
 
 import json
-import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
+from typing import Iterator, Protocol
 
 import polib
 
 from generator import directive_patterns as pat
 from generator.glossary import Glossary
+from generator.model import Report
 from generator.patterns import patterns
-from generator.segments import Segment
-from generator.translation_memory import MACHINE_FLAG, entry_status, record_machine
+from generator.segments import Segment, report_segments
+from generator.translation_memory import (
+    MACHINE_FLAG,
+    entry_status,
+    open_catalog,
+    record_machine,
+    save_catalog,
+)
 from generator.translation_qa import check_segment
 
 _PLACEHOLDER = "⟦{}⟧"
@@ -163,5 +170,34 @@ def translate_missing(po: polib.POFile, segments: list[Segment], backend: Backen
     return done, problems
 
 
+@dataclass(frozen=True)
+class TranslatedReport:
+    report_id: str
+    path: Path  # its PO file
+    segments: int  # segments machine-translated now
+    held_back: list[str]  # QA problems of output kept as fuzzy
+
+
+def translate_reports(reports: list[Report], translations_dir: Path, backend: Backend, glossary: Glossary) -> Iterator[TranslatedReport]:
+    """Machine-translate the untranslated segments of each report into its PO file (saved only
+    when something changed). Raises MachineTranslationUnavailable / MachineTranslationError."""
+    for report in reports:
+        segments = report_segments(report)
+        po, path, changed = open_catalog(translations_dir, report.id, segments)
+        done, problems = translate_missing(po, segments, backend, glossary)
+        if changed or done:
+            save_catalog(po, path)
+        yield TranslatedReport(report.id, path, done, problems)
+
+
+def make_backend(name: str, url: str | None, model: str | None, api_key: str | None) -> Backend:
+    """`argos` (offline) or `http` (an OpenAI-compatible server at `url` serving `model`)."""
+    if name == "argos":
+        return ArgosBackend()
+    if not url or not model:
+        raise MachineTranslationUnavailable("--backend http needs --url and --model")
+    return OpenAICompatibleBackend(url, model, api_key)
+
+
 __all__ = ["ArgosBackend", "Backend", "MACHINE_FLAG", "MachineTranslationError", "MachineTranslationUnavailable",
-           "OpenAICompatibleBackend", "protect", "restore", "translate_missing"]
+           "OpenAICompatibleBackend", "make_backend", "protect", "restore", "translate_missing", "translate_reports"]

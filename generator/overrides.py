@@ -20,7 +20,14 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from generator.findings import without_fields
 from generator.gazetteer import load_gazetteer
-from generator.model import Confidence, DateValue, DocumentRef, Extracted, Metadata, ReportError
+from generator.model import (
+    Confidence,
+    DateValue,
+    DocumentRef,
+    Extracted,
+    Metadata,
+    ReportError,
+)
 from generator.patterns import patterns
 from generator.registry import Registry
 

@@ -15,13 +15,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict
+
 from generator.analysis import AnalysedText
-from generator.datafiles import load_yaml
+from generator.datafiles import DataFileError, validated
 from generator.findings import Finding
 from generator.gazetteer import Gazetteer, Province, load_gazetteer
 from generator.model import CleanedText, Confidence, Extracted, ProvinceRef
 from generator.scanning import capitalised_pattern
-from generator.textnorm import compact_key, fold, fold_cased_keep_length, fold_keep_length
+from generator.textnorm import (
+    compact_key,
+    fold,
+    fold_cased_keep_length,
+    fold_keep_length,
+)
 
 W_SOURCE, W_TITLE, W_CONTEXT, W_DISTRICT_CONTEXT, W_BARE = 6.0, 4.0, 3.0, 2.0, 1.0
 
@@ -50,18 +57,44 @@ def _words_before(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|[^a-z])(?:" + alternation + r")\s*$")
 
 
+class AgencyTag(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    province: str
+    paper: str
+
+
+class ProvinceClues(BaseModel):
+    """data/province_clues.yaml: every province it names must be in the gazetteer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    agency_tags: dict[str, AgencyTag]
+    domains: dict[str, str]
+    aliases: dict[str, str]
+    context_words: tuple[str, ...]
+    district_words: tuple[str, ...]
+    needs_context: tuple[str, ...]
+
+    def check_provinces(self, gazetteer: Gazetteer, source: str = "province_clues.yaml") -> None:
+        named = [("agency_tags", k, v.province) for k, v in self.agency_tags.items()]
+        named += [("domains", k, v) for k, v in self.domains.items()] + [("aliases", k, v) for k, v in self.aliases.items()]
+        named += [("needs_context", n, n) for n in self.needs_context]
+        for section, entry, name in named:
+            if gazetteer.by_name(name) is None:
+                raise DataFileError(source, f"{section}: {entry}: {name!r} is not a province in the gazetteer")
+
+
 @lru_cache(maxsize=1)
 def province_matcher() -> ProvinceMatcher:
     gazetteer = load_gazetteer()
-    clues = load_yaml("province_clues.yaml")
+    clues = validated("province_clues.yaml", ProvinceClues)
+    clues.check_provinces(gazetteer)
     kind_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for p in gazetteer.provinces:
         for spelling in dash_variants(fold(p.name)):
             kind_of[spelling].append(("province", p.code))
-    for alias, name in clues["aliases"].items():  # unambiguous spellings: they need no context word
+    for alias, name in clues.aliases.items():  # unambiguous spellings: they need no context word
         province = gazetteer.by_name(name)
-        if province is None:
-            raise ValueError(f"province_clues.yaml: alias {alias!r} names {name!r}, which is not in the gazetteer")
+        assert province is not None  # checked above
         for spelling in dash_variants(fold(alias)):
             if ("province", province.code) not in kind_of[spelling]:
                 kind_of[spelling].append(("province", province.code))
@@ -72,11 +105,11 @@ def province_matcher() -> ProvinceMatcher:
         gazetteer=gazetteer,
         names=re.compile(capitalised_pattern(list(kind_of))),
         kind_of=dict(kind_of),
-        context=_words_before(clues["context_words"]),
-        district_context=_words_before(clues["district_words"]),
-        needs_context=frozenset(fold(n) for n in clues["needs_context"]),
-        agency_tags=dict(clues["agency_tags"]),
-        domains=dict(clues["domains"]),
+        context=_words_before(list(clues.context_words)),
+        district_context=_words_before(list(clues.district_words)),
+        needs_context=frozenset(fold(n) for n in clues.needs_context),
+        agency_tags={tag: {"province": t.province, "paper": t.paper} for tag, t in clues.agency_tags.items()},
+        domains=dict(clues.domains),
     )
 
 

@@ -8,13 +8,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
-from generator.datafiles import load_yaml
+from generator.datafiles import DataFileError, load_yaml
 from generator.patterns import patterns
 from generator.scanning import first_not_after
 from generator.textnorm import fold, slugify
 from generator.vocabulary import load_vocabulary
+
 
 def name_pattern(name: str) -> re.Pattern[str]:
     """A document's name as a pattern over folded text, quotes and spacing free:
@@ -24,8 +32,10 @@ def name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(first_not_after(first, "[a-z]") + "".join(separator + word for word in rest) + r"(?![a-z])[\"']?")
 
 
-class RegistryError(ValueError):
-    pass
+class RegistryError(DataFileError):
+    def __init__(self, message: str):
+        source, _, reason = message.partition(": ")
+        super().__init__(source, reason)
 
 
 class Issuer(BaseModel):
@@ -151,7 +161,12 @@ def parse_registry(entries: object, issuers: object, source: str = "directives.y
     """Validate raw YAML data; errors name the entry and the field."""
     if not isinstance(issuers, dict):
         raise RegistryError("issuers.yaml: expected a mapping of code -> {vi, en}")
-    issuer_models = {code: Issuer.model_validate(value) for code, value in issuers.items()}
+    issuer_models: dict[str, Issuer] = {}
+    for code, value in issuers.items():
+        try:
+            issuer_models[code] = Issuer.model_validate(value)
+        except ValidationError as exc:
+            raise DataFileError.from_validation("issuers.yaml", f"issuer {code}", exc) from None
     if not isinstance(entries, list):
         raise RegistryError(f"{source}: expected a list of documents")
     directives: list[Directive] = []

@@ -1,23 +1,24 @@
-"""Live preview: build, serve site/ on 127.0.0.1, rebuild when a raw report, sidecar or page changes."""
+"""Live preview: build, serve site/ on 127.0.0.1, rebuild when a raw report, sidecar or page source changes."""
 
 from __future__ import annotations
 
-import argparse
 import functools
 import http.server
-import sys
+import logging
 import threading
 import time
 from pathlib import Path
-from typing import Callable
 
-WATCHED = ("source_reports", "docs/vi/about.md", "docs/en/about.md", "mkdocs.yml", "mkdocs.en.yml", "overrides", "generator")
+from generator.build import BuildError, build
+from generator.project import Project
+
+log = logging.getLogger("generator")
+WATCHED = ("docs/vi/about.md", "docs/en/about.md", "mkdocs.yml", "mkdocs.en.yml", "overrides", "generator")
 
 
-def _snapshot(project: Path) -> dict[Path, float]:
+def _snapshot(project: Project) -> dict[Path, float]:
     stamps: dict[Path, float] = {}
-    for name in WATCHED:
-        root = project / name
+    for root in (project.source_dir, project.translations_dir, *(project.root / name for name in WATCHED)):
         paths = [root] if root.is_file() else root.rglob("*") if root.exists() else []
         for path in paths:
             if path.is_file() and "__pycache__" not in path.parts:
@@ -25,22 +26,28 @@ def _snapshot(project: Path) -> dict[Path, float]:
     return stamps
 
 
-def serve(args: argparse.Namespace, rebuild: Callable[[], int]) -> int:
-    project: Path = args.project
-    rebuild()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+def _rebuild(project: Project) -> None:
+    try:
+        build(project)
+    except BuildError as exc:
+        log.error("error: %s", exc)
+
+
+def serve(project: Project, port: int) -> int:
+    _rebuild(project)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving http://127.0.0.1:{args.port}/ (Ctrl-C to stop); rebuilding on changes", file=sys.stderr)
+    log.info("serving http://127.0.0.1:%d/ (Ctrl-C to stop); rebuilding on changes", port)
     seen = _snapshot(project)
     try:
         while True:
             time.sleep(1.0)
             now = _snapshot(project)
             if now != seen:
-                seen = now
-                print("change detected, rebuilding…", file=sys.stderr)
-                rebuild()
+                log.info("change detected, rebuilding…")
+                _rebuild(project)
+                seen = _snapshot(project)  # the build itself updates translation files
     except KeyboardInterrupt:
         server.shutdown()
     return 0

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
+from generator.project import Project
 
 
 class SiteBuildError(Exception):
@@ -28,19 +28,20 @@ def index_search(site_dir: Path) -> None:
         raise SiteBuildError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
 
 
-def build_site(project_dir: Path, strict: bool = True, search_index: bool = True) -> None:
-    """Build vi first (it cleans site/), then en into site/en/, then the search index."""
+def build_site(project: Project, strict: bool = True, search_index: bool = True) -> None:
+    """Build the source language first (it cleans site/), then each other side into its folder,
+    then the search index. Each side's `site_url` is the project's, whatever the config says."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    for lang in ("vi", "en"):
-        config_file = project_dir / CONFIGS[lang]
+    for language in project.languages:
+        config_file = project.root / language.config
         try:
-            config = load_config(config_file=str(config_file), strict=strict)
+            config = load_config(config_file=str(config_file), strict=strict, site_url=project.side_url(language))
             build(config)
         except (Abort, ConfigurationError) as exc:
             raise SiteBuildError(f"{config_file.name}: mkdocs build failed: {exc}") from None
     if search_index:
-        index_search(project_dir / "site")
+        index_search(project.site_dir)

@@ -14,7 +14,15 @@ from typing import Literal
 from generator.glossary import Glossary, load_glossary
 from generator.model import Report
 from generator.segments import report_segments
-from generator.translation_memory import Coverage, Status, coverage, english, machine_engine, open_catalog, save_catalog
+from generator.translation_memory import (
+    Coverage,
+    Status,
+    coverage,
+    english,
+    machine_engine,
+    open_catalog,
+    save_catalog,
+)
 from generator.translation_qa import Problem, check_segment
 
 PageStatus = Literal["editors", "machine", "partial", "pending"]
@@ -67,3 +75,15 @@ def translate_corpus(reports: list[Report], translations_dir: Path, glossary: Gl
         engines = (machine_engine(e) for e in po if not e.obsolete)
         result.views[report.id] = TranslationView(shown, status_of, coverage(po, segments), tuple(dict.fromkeys(e for e in engines if e)))
     return result
+
+
+def coverage_table(views: dict[str, TranslationView]) -> str:
+    """`coverage`'s table: translated / machine / fuzzy / missing segments per report, and totals."""
+    kinds = ("translated", "machine", "fuzzy", "missing")
+    lines = [f"{'report':32} {'translated':>10} {'machine':>8} {'fuzzy':>6} {'missing':>8}"]
+    for name, view in views.items():
+        c = view.coverage
+        lines.append(f"{name:32} {c.translated:>10} {c.machine:>8} {c.fuzzy:>6} {c.missing:>8}")
+    totals = [sum(getattr(v.coverage, k) for v in views.values()) for k in kinds]
+    lines.append(f"{'total':32} {totals[0]:>10} {totals[1]:>8} {totals[2]:>6} {totals[3]:>8}")
+    return "\n".join(lines)

@@ -15,6 +15,7 @@ from generator.glossary import Glossary
 from generator.patterns import patterns
 from generator.textnorm import fold_keep_length
 from generator.vocabulary import load_vocabulary
+
 ORDINAL_WORDS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
                  "nineteenth", "twentieth")

@@ -1,24 +1,25 @@
 """Stage 6: write generated pages into docs/<lang>/, atomically, never over a hand-written file.
 
-The generator owns the files whose front matter says `generated_by: party-archive`. It
-replaces them when their content changes, removes the ones no report produces any more, and
-refuses to touch any other file (an editor's page is never overwritten).
+The writer owns exactly the files the page generators produced: after each run it records them
+in a manifest (`docs/<lang>/.generated.json`, which MkDocs ignores like every dot-file). On the
+next run it replaces them when their content changes and removes the ones no page produces any
+more — except the pages of reports that could not be read this time (a broken sidecar must not
+make a published report disappear): those are kept as they were. Any other file is refused.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Protocol
 
 from generator.schema import GENERATED_BY
 
-OWNED_DIRS = ("reports", "directives", "provinces", "years", "parallel")
-# Entirely generated (no front matter to carry a marker): data downloads and the feed.
-GENERATED_DATA = ("data",)
-GENERATED_FILES = ("feed.xml",)  # at the side's root
+MANIFEST = ".generated.json"
 MARKER = f"generated_by: {GENERATED_BY}"
 _MARKER_LINE = re.compile(rf"^generated_by:\s*[\"']?{re.escape(GENERATED_BY)}[\"']?\s*$", re.MULTILINE)
 
@@ -27,14 +28,22 @@ class WriteError(Exception):
     pass
 
 
+class GeneratedFile(Protocol):
+    path: str
+    content: str
+    report_id: str | None
+
+
 @dataclass
 class WriteStats:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    kept: list[str] = field(default_factory=list)  # stale pages kept because their report failed this time
 
 
 def is_generated(path: Path) -> bool:
+    """A Markdown file whose front matter carries the generator's marker."""
     try:
         with path.open(encoding="utf-8") as handle:
             head = handle.read(200)
@@ -56,33 +65,65 @@ def atomic_write(path: Path, content: str) -> None:
         raise
 
 
-def _owned_without_marker(rel: str) -> bool:
-    return rel.split("/", 1)[0] in GENERATED_DATA or rel in GENERATED_FILES
+def read_manifest(lang_dir: Path) -> dict[str, str | None] | None:
+    """Path -> report id of every file the last run produced; None before the first run."""
+    try:
+        data = json.loads((lang_dir / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise WriteError(f"{lang_dir / MANIFEST}: unreadable ({exc}); delete it and build again") from None
+    return {str(k): (str(v) if v is not None else None) for k, v in data.items()}
 
 
-def write_pages(lang_dir: Path, pages: dict[str, str]) -> WriteStats:
+def _owned(rel: str, target: Path, previous: dict[str, str | None] | None) -> bool:
+    if previous is not None and rel in previous:
+        return True
+    if target.suffix == ".md":
+        return is_generated(target)
+    return previous is None  # before the first manifest, generated data files carry no marker
+
+
+def write_pages(lang_dir: Path, pages: Iterable[GeneratedFile], failed_reports: frozenset[str] = frozenset()) -> WriteStats:
+    """Write `pages`; remove what the last run produced and this one did not (but keep the pages
+    of `failed_reports`); record the manifest."""
     stats = WriteStats()
-    for rel, content in pages.items():
-        target = lang_dir / rel
+    previous = read_manifest(lang_dir)
+    produced: dict[str, str | None] = {}
+    for page in pages:
+        target = lang_dir / page.path
+        produced[page.path] = page.report_id
         if target.exists():
-            if not _owned_without_marker(rel) and not is_generated(target):
+            if not _owned(page.path, target, previous):
                 raise WriteError(
                     f"{target}: exists and was not written by the generator (no '{MARKER}' in its front matter); "
                     "move it or rename it: the generator never overwrites a hand-written file"
                 )
-            if target.read_text(encoding="utf-8") == content:
+            if target.read_text(encoding="utf-8") == page.content:
                 stats.unchanged += 1
                 continue
-        atomic_write(target, content)
+        atomic_write(target, page.content)
         stats.written += 1
-    wanted = {(lang_dir / rel).resolve() for rel in pages}
-    candidates = list(lang_dir.glob("*.md")) + [p for d in OWNED_DIRS for p in (lang_dir / d).rglob("*.md")]
-    for path in candidates:
-        if path.exists() and path.resolve() not in wanted and is_generated(path):
-            path.unlink()
-            stats.removed += 1
-    for path in [p for d in GENERATED_DATA for p in (lang_dir / d).rglob("*") if p.is_file()]:
-        if path.resolve() not in wanted:
-            path.unlink()
-            stats.removed += 1
+    for rel, owner in _stale(lang_dir, previous, produced):
+        if owner is not None and owner in failed_reports:
+            produced[rel] = owner  # still ours: removed once the report is fixed or deleted
+            stats.kept.append(rel)
+            continue
+        (lang_dir / rel).unlink(missing_ok=True)
+        stats.removed += 1
+    atomic_write(lang_dir / MANIFEST, json.dumps(dict(sorted(produced.items())), ensure_ascii=False, indent=0) + "\n")
     return stats
+
+
+def _stale(lang_dir: Path, previous: dict[str, str | None] | None, produced: dict[str, str | None]) -> list[tuple[str, str | None]]:
+    """Files of the last run that this run did not produce. Before the first manifest: every
+    Markdown file that carries the generator's marker."""
+    if previous is not None:
+        return [(rel, owner) for rel, owner in previous.items() if rel not in produced]
+    found = []
+    for path in lang_dir.rglob("*.md"):
+        rel = path.relative_to(lang_dir).as_posix()
+        if rel not in produced and is_generated(path):
+            found.append((rel, None))
+    return found
+

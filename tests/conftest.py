@@ -56,21 +56,21 @@ def copy_project(target: Path, sources: Path = SOURCES) -> Path:
 
 def project_args(project: Path, command: str = "build") -> list[str]:
     """CLI arguments that keep every read and write inside a copied project."""
-    return ["--project", str(project), command, "--source", str(project / "source_reports"), "--docs", str(project / "docs"),
-            "--translations", str(project / "translations")]
+    return ["--project", str(project), command]
 
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generate docs/ and build site/ (both languages, --strict) from the bundled reports."""
-    from generator.cli import main
+    from generator.build import build
+    from generator.project import Project
 
     project = copy_project(tmp_path_factory.mktemp("project"))
-    code = main(project_args(project))
-    assert code == 0
+    result = build(Project.at(project, site_url="http://127.0.0.1:8000/"))
+    assert result.errors == [] and result.site_built
     return project
 
 
 @pytest.fixture(scope="session")
 def seed_corpus(registry: Registry):
-    return load_corpus(SOURCES, registry)
+    return load_corpus(SOURCES)

@@ -1,12 +1,13 @@
 """Citations carry the permanent URL and the facts we are sure of, nothing else."""
 
-from generator.citations import cite_bibtex, cite_csl, cite_plain, permanent_url
+from generator.citations import cite_bibtex, cite_csl, cite_plain
+from generator.urls import URLS
 
 URL = "https://example.org/archive/reports/001_6c6cd01c535d82ba/"
 
 
 def test_permanent_url_comes_from_the_report_id():
-    assert permanent_url("https://example.org/archive/", "001_6c6cd01c535d82ba") == URL
+    assert URLS.permanent_url("https://example.org/archive/", "001_6c6cd01c535d82ba") == URL
 
 
 def test_plain_citation(seed_reports):

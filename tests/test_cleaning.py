@@ -5,7 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.cleaning import boilerplate_rules, clean_report, is_credited_photo_caption, is_name_like, remove_repeated_lead, split_credit, strip_agency_prefix
+from generator.cleaning import (
+    boilerplate_rules,
+    clean_report,
+    is_credited_photo_caption,
+    is_name_like,
+    remove_repeated_lead,
+    split_credit,
+    strip_agency_prefix,
+)
 from generator.datafiles import load_yaml
 from generator.model import RawReport
 from generator.textnorm import fold

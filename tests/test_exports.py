@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 from generator.exports import atom_feed, dataset_files, facets_data
 from generator.history import added_dates
-from generator.rendering import build_context
+from generator.site_context import build_context
 from tests.conftest import SOURCES
 
 SITE = "https://example.org/archive/"
@@ -44,6 +44,20 @@ def test_atom_feed_lists_newest_additions_first(seed_corpus):
     assert feed.find("a:updated", ns).text == "2026-01-05T00:00:00+00:00"
 
 
-def test_added_dates_cover_every_raw_report():
-    dates = added_dates(SOURCES)
-    assert {p.name for p in SOURCES.glob("*.txt")} <= set(dates)
+def test_a_committed_report_is_dated_by_the_commit_that_added_it_and_a_new_one_by_its_file(tmp_path):
+    import os
+    import subprocess
+
+    source = tmp_path / "source_reports"
+    source.mkdir()
+    (source / "a.txt").write_text("Tỉnh ủy Hà Nam sơ kết.\n", encoding="utf-8")
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2024-03-05T08:00:00+07:00", "GIT_COMMITTER_DATE": "2024-03-05T08:00:00+07:00",
+           "GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bt@example.org", "GIT_COMMITTER_NAME": "Biên tập",
+           "GIT_COMMITTER_EMAIL": "bt@example.org"}
+    for command in (["git", "init", "-q"], ["git", "add", "a.txt"], ["git", "commit", "-qm", "a"]):
+        subprocess.run(command, cwd=source, env=env, check=True)
+    (source / "b.txt").write_text("Tỉnh ủy Nam Định sơ kết.\n", encoding="utf-8")
+    os.utime(source / "b.txt", (1_700_000_000, 1_700_000_000))
+    dates = added_dates(source)
+    assert dates["a.txt"] == dt.datetime(2024, 3, 5, 8, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    assert dates["b.txt"] == dt.datetime.fromtimestamp(1_700_000_000, tz=dt.timezone.utc)

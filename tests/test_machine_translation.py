@@ -11,7 +11,12 @@ import pytest
 
 from generator.glossary import load_glossary
 from generator.machine_translation import (
-    ArgosBackend, MachineTranslationError, MachineTranslationUnavailable, OpenAICompatibleBackend, protect, restore,
+    ArgosBackend,
+    MachineTranslationError,
+    MachineTranslationUnavailable,
+    OpenAICompatibleBackend,
+    protect,
+    restore,
     translate_missing,
 )
 from generator.segments import Segment
@@ -143,8 +148,7 @@ def test_machine_translation_is_shown_as_such_on_the_english_page(tmp_path, serv
     raw.unlink()
     (project / "source_reports/900_new.txt").write_text("Tỉnh ủy Hà Nam họp\n\n" + SOURCE + "\n", encoding="utf-8")
     ANSWERS["Tỉnh ủy Hà Nam họp"] = "Ha Nam provincial Party Committee meets"
-    assert main(["translate", "900_new", "--backend", "http", "--url", server, "--model", "m",
-                 "--source", str(project / "source_reports"), "--translations", str(project / "translations")]) == 0
+    assert main(["--project", str(project), "translate", "900_new", "--backend", "http", "--url", server, "--model", "m"]) == 0
     assert main(project_args(project, "generate")) == 0
     page = (project / "docs/en/reports/900_new.md").read_text(encoding="utf-8")
     assert "translation: \"machine\"" in page and "!!! warning \"Machine translation\"" in page

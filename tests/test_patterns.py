@@ -1,6 +1,5 @@
 """Every pattern family matches the examples written beside it in patterns.yaml, and no other."""
 
-import re
 
 import pytest
 

@@ -3,8 +3,8 @@
 import pytest
 
 from generator.analysis import AnalysedText
-from generator.gazetteer import build_gazetteer_data
 from generator.datafiles import load_json
+from generator.gazetteer import build_gazetteer_data
 from generator.model import Block, CleanedText
 from generator.provinces import extract_province
 

@@ -2,7 +2,7 @@
 
 import yaml
 
-from generator.rendering import format_date, front_matter, md_escape, relative
+from generator.rendering import format_date, front_matter, md_escape
 
 
 def test_front_matter_round_trips_through_yaml():
@@ -37,9 +37,3 @@ def test_dates_are_written_at_their_precision():
     assert format_date("2012-01-05", "day", "en") == "5 January 2012"
     assert format_date("2019-01", "month", "en") == "January 2019"
     assert format_date("2012", "year", "vi") == "năm 2012"
-
-
-def test_relative_links():
-    assert relative("reports/a.md", "directives/b.md") == "../directives/b.md"
-    assert relative("index.md", "reports/index.md") == "reports/index.md"
-    assert relative("reports/index.md", "reports/a.md") == "a.md"

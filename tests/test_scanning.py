@@ -2,7 +2,12 @@
 
 import re
 
-from generator.scanning import capitalised_pattern, find_from_literals, first_not_after, trie_pattern
+from generator.scanning import (
+    capitalised_pattern,
+    find_from_literals,
+    first_not_after,
+    trie_pattern,
+)
 
 
 def test_first_not_after_refuses_a_digit_inside_a_number():

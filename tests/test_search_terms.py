@@ -35,3 +35,13 @@ def test_alias_index_maps_every_written_form_to_its_document(registry):
     assert index[alias_key("Nghị quyết Trung ương 4 khoá XII")] == ["04-NQ/TW"]
     assert index[alias_key("NQ TW4")] == ["12-NQ/TW", "04-NQ/TW"]
     assert index[alias_key("42-CT/TW")] == ["42-CT/TW"]
+
+
+def test_the_search_page_reads_its_term_table_from_generated_data_not_a_copy():
+    from generator.search_terms import term_table
+    from generator.vocabulary import load_vocabulary
+    from tests.conftest import ROOT
+
+    script = (ROOT / "overrides/assets/javascripts/search.js").read_text(encoding="utf-8")
+    assert not any(term.roman in script.split("//")[0] or f"{term.roman}:" in script for term in load_vocabulary().data.terms)
+    assert term_table() == {t.roman: t.number for t in load_vocabulary().data.terms}

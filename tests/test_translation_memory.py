@@ -8,7 +8,14 @@ import polib
 import pytest
 
 from generator.segments import Segment, report_segments
-from generator.translation_memory import coverage, load_catalog, new_catalog, po_path, save_catalog, sync_catalog
+from generator.translation_memory import (
+    coverage,
+    load_catalog,
+    new_catalog,
+    po_path,
+    save_catalog,
+    sync_catalog,
+)
 from tests.conftest import ROOT
 
 SEGMENTS = [Segment("title", "title", "Hội nghị giao ban"), Segment("p001", "paragraph", "Sáng 23-8, Tỉnh ủy họp."),

@@ -1,0 +1,104 @@
+"""The whole build, as one library function: `build(project)` reads as its table of contents.
+
+    raw reports -> reports (pipeline) -> English side (translation) -> pages of each side
+    (pages) -> docs/<lang>/ (writing) -> site/ (two MkDocs builds) -> search index (Pagefind)
+
+The command line, `serve`, the benchmarks and the tests all call it. Progress goes to the
+`generator` logger; problems come back in the BuildResult or as a BuildError.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.history import added_dates
+from generator.model import ReportError
+from generator.pages import Side, site_pages
+from generator.pipeline import Corpus, load_corpus
+from generator.project import Project
+from generator.reading import report_id
+from generator.registry import load_registry
+from generator.site_context import build_context
+from generator.translation import TranslationResult, translate_corpus
+from generator.writing import WriteError, WriteStats, write_pages
+
+log = logging.getLogger("generator")
+
+
+class BuildError(Exception):
+    """The build stopped; the message says which file and why."""
+
+
+class TranslationQAFailed(BuildError):
+    pass
+
+
+@dataclass
+class BuildResult:
+    reports: int = 0
+    errors: list[ReportError] = field(default_factory=list)  # reports that could not be read (the others were built)
+    updated_translations: list[Path] = field(default_factory=list)
+    written: dict[str, WriteStats] = field(default_factory=dict)  # language -> what the writer did
+    site_built: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> TranslationResult:
+    """The English side, then every page of each side, written into docs/<lang>/."""
+    translation = translate_corpus(corpus.reports, project.translations_dir)
+    result.updated_translations = translation.updated_files
+    if translation.updated_files:
+        shown = ", ".join(p.name for p in translation.updated_files[:5]) + (" …" if len(translation.updated_files) > 5 else "")
+        log.info("%s: %d translation files created or updated from the Vietnamese text (%s)",
+                 project.translations_dir, len(translation.updated_files), shown)
+    if translation.problems:
+        raise TranslationQAFailed("\n".join(f"translation QA: {p}" for p in translation.problems))
+    context = build_context(corpus.reports, load_registry(), translation.views)
+    added = added_dates(project.source_dir)
+    failed = frozenset(_failed_ids(corpus.errors))
+    for language in project.languages:
+        side = Side(language.code, project.side_url(language), added, context)
+        try:
+            stats = write_pages(project.lang_docs(language), site_pages(side), failed)
+        except WriteError as exc:
+            raise BuildError(str(exc)) from None
+        result.written[language.code] = stats
+        log.info("docs/%s: %d written, %d unchanged, %d removed", language.code, stats.written, stats.unchanged, stats.removed)
+        if stats.kept:
+            log.warning("docs/%s: kept the last good pages of %d reports that could not be read this time", language.code, len(failed))
+    return translation
+
+
+def _failed_ids(errors: list[ReportError]) -> list[str]:
+    ids = []
+    for error in errors:
+        try:
+            ids.append(report_id(error.path.with_suffix(".txt")))
+        except ReportError:
+            continue
+    return ids
+
+
+def build(project: Project, *, site: bool = True, search: bool = True) -> BuildResult:
+    """Generate docs/ from the raw reports; then, unless `site` is False, build site/ with
+    MkDocs (strict) and, unless `search` is False, its Pagefind index."""
+    corpus = load_corpus(project.source_dir, workers=project.workers)
+    for error in corpus.errors:
+        log.error("error: %s", error)
+    result = BuildResult(reports=len(corpus.reports), errors=list(corpus.errors))
+    generate_docs(project, corpus, result)
+    if site:
+        from generator.site import SiteBuildError, build_site
+
+        try:
+            build_site(project, search_index=search)
+        except SiteBuildError as exc:
+            raise BuildError(str(exc)) from None
+        result.site_built = True
+        log.info("site built in %s (%d reports)", project.site_dir, len(corpus.reports))
+    return result

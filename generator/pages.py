@@ -1,0 +1,183 @@
+"""Stage 5: the pages of one side of the site, one small generator per kind of page.
+
+Each kind builds its context and yields `Page(path, content)`: report pages, parallel views,
+document pages, province pages, year pages, the index pages, the downloads and the feed. Every
+path comes from the URL scheme (generator/urls.py); the writer owns exactly what they yield.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from jinja2 import Environment
+
+from generator.citations import cite_bibtex, cite_csl, cite_plain
+from generator.exports import atom_feed, dataset_files, facets_data
+from generator.rendering import (
+    directive_label,
+    front_matter,
+    index_front_matter,
+    page_labels,
+    report_front_matter,
+    template_env,
+)
+from generator.search_terms import alias_index, directive_aliases, term_table
+from generator.segments import report_segments
+from generator.site_context import (
+    SiteContext,
+    english_title,
+    group_by_province,
+    report_year,
+)
+from generator.urls import URLS, UrlScheme
+from generator.vocabulary import load_vocabulary
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated file: its docs-relative path, its content, and the report it belongs to."""
+
+    path: str
+    content: str
+    report_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Side:
+    """One language side of the site: what every page of it is rendered with."""
+
+    lang: str
+    site_url: str  # this side's root URL, e.g. https://…/ or https://…/en/
+    added: dict[str, dt.datetime]  # raw file name -> when it was added (for the feed)
+    context: SiteContext
+    urls: UrlScheme = URLS
+    env: Environment = field(default_factory=template_env)
+
+    @property
+    def labels(self) -> dict[str, Any]:
+        return page_labels()[self.lang]
+
+    def template_values(self) -> dict[str, Any]:
+        """The names every template may use."""
+        registry = self.context.registry
+        return {
+            "lang": self.lang,
+            "t": self.labels,
+            "registry": registry,
+            "urls": self.urls,
+            "link": self.urls.relative,
+            "report_year": report_year,
+            "label": lambda d: directive_label(d, registry, self.lang),
+            "type_en": load_vocabulary().type_en,
+            "aliases": directive_aliases,
+            "translation": self.context.translation,
+            "by_province": group_by_province,
+        }
+
+    def render(self, path: str, template: str, title: str, search: str = "include", **values: Any) -> Page:
+        """An index-like page: title front matter, then the template."""
+        body = self.env.get_template(template).render(here=path, title=title, **values, **self.template_values())
+        return Page(path, index_front_matter(title, self.lang, search) + body)
+
+
+def report_pages(side: Side) -> Iterator[Page]:
+    template = side.env.get_template("report.md.j2")
+    common = side.template_values()
+    for report in side.context.reports:
+        path = side.urls.report(report.id)
+        view = side.context.translation(report.id)
+        fm = report_front_matter(report, side.lang, view)
+        url = side.urls.permanent_url(side.site_url, report.id)
+        cite = {"plain": cite_plain(report, url, side.lang), "bibtex": cite_bibtex(report, url),
+                "csl": json.dumps([cite_csl(report, url)], ensure_ascii=False, indent=2)}
+        keys = [seg.key for seg in report_segments(report)][1:]
+        content = front_matter(fm) + template.render(here=path, report=report, fm=fm, cite=cite, url=url, view=view, keys=keys, **common)
+        yield Page(path, content, report.id)
+
+
+def parallel_pages(side: Side) -> Iterator[Page]:
+    template = side.env.get_template("parallel.md.j2")
+    common = side.template_values()
+    for report in side.context.reports:
+        path = side.urls.parallel(report.id)
+        view = side.context.translation(report.id)
+        fm = report_front_matter(report, side.lang, view)
+        keys = [seg.key for seg in report_segments(report)][1:]
+        title = f"{side.labels['parallel_view']}: {fm['title']}"
+        content = index_front_matter(title, side.lang, "exclude") + template.render(
+            here=path, report=report, fm=fm, view=view, keys=keys, **common)
+        yield Page(path, content, report.id)
+
+
+def directive_pages(side: Side) -> Iterator[Page]:
+    context, registry = side.context, side.context.registry
+    yield side.render(side.urls.directives_index, "directives_index.md.j2", side.labels["directives"], search="exclude", context=context)
+    for directive_id in context.directive_ids:
+        roles = context.by_directive.get(directive_id, {"implements": [], "cites": []})
+        yield side.render(side.urls.directive(directive_id), "directive.md.j2", directive_label(directive_id, registry, side.lang),
+                          directive_id=directive_id, directive=registry.get(directive_id), roles=roles)
+
+
+def province_pages(side: Side) -> Iterator[Page]:
+    context, lang, labels = side.context, side.lang, side.labels
+    yield side.render(side.urls.provinces_index, "provinces_index.md.j2", labels["provinces"], search="exclude", context=context)
+    for slug, reports in context.by_province.items():
+        first = reports[0].metadata.province.value
+        title = (first.name if lang == "vi" else first.name_en) if first else labels["not_known"]
+        yield side.render(side.urls.province(slug), "province.md.j2", title, province=first, reports=reports)
+    for slug, reports in context.by_province_2025.items():
+        first = reports[0].metadata.province.value
+        assert first is not None  # only reports with a province are grouped by their 2025 province
+        title = first.name_2025 if lang == "vi" else first.name_2025_en
+        # Not indexed: same-named historic province pages are the precise answer to a search.
+        yield side.render(side.urls.province_2025(slug), "province_2025.md.j2", title, search="exclude", province=first, reports=reports)
+
+
+def year_pages(side: Side) -> Iterator[Page]:
+    labels = side.labels
+    yield side.render(side.urls.years_index, "years_index.md.j2", labels["years"], search="exclude", context=side.context)
+    for year, reports in side.context.by_year.items():
+        known = year != "undated"
+        yield side.render(side.urls.year(year if known else None), "year.md.j2", year if known else labels["undated"],
+                          search="exclude", reports=reports)
+
+
+def index_pages(side: Side) -> Iterator[Page]:
+    labels, context = side.labels, side.context
+    yield side.render(side.urls.home, "home.md.j2", labels["archive"], search="exclude", context=context)
+    yield side.render(side.urls.search, "search.md.j2", labels["search"], search="exclude")
+    yield side.render(side.urls.reports_index, "reports_index.md.j2", labels["all_reports"], search="exclude", reports=context.reports)
+
+
+def download_files(side: Side) -> Iterator[Page]:
+    """Metadata downloads, the faceted table's data and the alias index of the search page."""
+    context, registry = side.context, side.context.registry
+    status = {r.id: context.translation(r.id).page_status for r in context.reports}
+    for path, content in dataset_files(list(context.reports), context.by_directive, context.directive_ids, side.site_url, status).items():
+        yield Page(path, content)
+    titles_en = {r.id: t for r in context.reports if (t := english_title(r, context.translation(r.id)))}
+    yield Page(side.urls.facets, facets_data(context.reports, side.lang, status, titles_en))
+    index = alias_index(list(registry.directives), [i for i in context.directive_ids if registry.get(i) is None])
+    documents = {i: [side.urls.directive(i).removeprefix("directives/").removesuffix(".md"), directive_label(i, registry, side.lang)]
+                 for i in context.directive_ids}
+    aliases = {"documents": documents, "aliases": index, "terms": term_table()}
+    yield Page(side.urls.aliases, json.dumps(aliases, ensure_ascii=False, separators=(",", ":")))
+
+
+def feed_files(side: Side) -> Iterator[Page]:
+    yield Page(side.urls.feed, atom_feed(list(side.context.reports), side.added, side.site_url, side.lang, side.labels["archive"]))
+
+
+PageKind = Callable[[Side], Iterator[Page]]
+PAGE_KINDS: tuple[PageKind, ...] = (report_pages, parallel_pages, directive_pages, province_pages, year_pages, index_pages,
+                                    download_files, feed_files)
+
+
+def site_pages(side: Side) -> Iterator[Page]:
+    """Every generated file of one side, kind by kind."""
+    for kind in PAGE_KINDS:
+        yield from kind(side)
+
