@@ -3,19 +3,23 @@
 Entries are keyed by msgctxt (the segment key). Syncing with the current Vietnamese text follows
 msgmerge: a new segment gets an empty entry; a changed segment keeps its English, marked fuzzy,
 with the old Vietnamese as `#| msgid`; a segment that disappeared becomes obsolete (`#~`), never
-deleted. Machine output carries the flag `machine` and a comment naming the engine; an editor
-reviews it by removing the flag. The files open in Poedit and Weblate and pass `msgfmt --check`.
+deleted. Every file is read strictly (po_syntax.py): a file msgfmt would reject stops the build
+and is never rewritten. Machine output carries the flag `machine` and a comment naming the engine;
+an editor reviews it by removing the flag. The files open in Poedit and Weblate and pass
+`msgfmt --check`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import polib
 
+from generator.po_syntax import PoEntry, TranslationMemoryError, parse_po, read_po_text
 from generator.segments import Segment
 from generator.writing import atomic_write
 
@@ -61,13 +65,51 @@ def new_catalog(report_id: str, lang: str = "en") -> polib.POFile:
     return po
 
 
+def _as_read(entry: polib.POEntry) -> tuple[object, ...]:
+    return (entry.obsolete, entry.msgctxt, entry.msgid, entry.msgid_plural or None, entry.msgstr if not entry.msgid_plural else None,
+            {int(k): v for k, v in entry.msgstr_plural.items()}, "fuzzy" in entry.flags)
+
+
+def _as_parsed(entry: PoEntry) -> tuple[object, ...]:
+    return (entry.obsolete, entry.msgctxt, entry.msgid, entry.msgid_plural, entry.msgstr, entry.msgstr_plural, "fuzzy" in entry.flags)
+
+
+def _cross_check(path: Path, parsed: list[PoEntry], po: polib.POFile) -> None:
+    """polib must read every entry exactly as gettext does; any difference would be written back as a loss."""
+    header = {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in (parsed[0].msgstr or "").split("\n") if line)}
+    if header != dict(po.metadata):
+        raise TranslationMemoryError(path, parsed[0].line, "the PO library reads the header differently from gettext; "
+                                     "write each header line as \"Name: value\\n\"")
+    entries = list(po)
+    for index, entry in enumerate(parsed[1:]):
+        if index >= len(entries) or _as_read(entries[index]) != _as_parsed(entry):
+            raise TranslationMemoryError(path, entry.line, "the PO library reads this entry differently from gettext "
+                                         "(unusual layout?); write it as msgctxt/msgid/msgstr lines, one string each")
+    if len(entries) != len(parsed) - 1:
+        raise TranslationMemoryError(path, None, f"the PO library reads {len(entries)} entries, gettext {len(parsed) - 1}")
+
+
+def _polib(text: str, path: Path) -> polib.POFile:
+    try:
+        return polib.pofile(text, wrapwidth=0, encoding="utf-8")
+    except (OSError, ValueError) as exc:  # a layout gettext accepts but polib does not (two strings on a line …)
+        line = re.search(r"\(line (\d+)\)", str(exc))
+        raise TranslationMemoryError(path, int(line.group(1)) if line else None,
+                                     f"the PO library cannot read this layout ({exc}); write one keyword or string per line") from None
+
+
+def parse_catalog(text: str, path: Path) -> polib.POFile:
+    """A catalog from a file's text: checked strictly, read by polib, and cross-checked."""
+    parsed = parse_po(text, path)
+    po = _polib(text, path)
+    _cross_check(path, parsed, po)
+    return po
+
+
 def load_catalog(path: Path) -> polib.POFile | None:
     if not path.exists():
         return None
-    try:
-        return polib.pofile(str(path), wrapwidth=0, encoding="utf-8")
-    except (OSError, ValueError) as exc:
-        raise ValueError(f"{path}: not a readable PO file: {exc}") from None
+    return parse_catalog(read_po_text(path), path)
 
 
 def sync_catalog(po: polib.POFile, segments: list[Segment]) -> bool:
@@ -99,7 +141,13 @@ def sync_catalog(po: polib.POFile, segments: list[Segment]) -> bool:
 
 
 def save_catalog(po: polib.POFile, path: Path) -> None:
-    atomic_write(path, str(po))
+    """Write atomically, after checking that the text reads back, strictly, as the same entries."""
+    text = str(po)
+    try:
+        _cross_check(path, parse_po(text, path), _polib(text, path))
+    except TranslationMemoryError as exc:
+        raise TranslationMemoryError(path, None, f"not written, the new text would not read back: {exc.reason}") from None
+    atomic_write(path, text)
 
 
 def entry_status(entry: polib.POEntry) -> Status:
