@@ -55,15 +55,18 @@ def translate_corpus(reports: list[Report], translations_dir: Path, glossary: Gl
         if changed and write:
             save_catalog(po, path)
             result.updated_files.append(path)
-        current = {s.key: s.text for s in segments}
         shown: dict[str, str] = {}
         status_of: dict[str, Status] = {}
-        for key, (text, status) in english(po).items():
-            status_of[key] = status
-            if status in ("editors", "machine") and key in current:
-                shown[key] = text
-                for reason in check_segment(current[key], text, glossary):
-                    result.problems.append(Problem(report.id, key, reason))
+        translated = english(po, segments)
+        for segment in segments:
+            if segment.key not in translated:
+                continue
+            text, status = translated[segment.key]
+            status_of[segment.key] = status
+            if status in ("editors", "machine"):
+                shown[segment.key] = text
+                for reason in check_segment(segment.text, text, glossary):
+                    result.problems.append(Problem(report.id, segment.label, reason))
         engines = (machine_engine(e) for e in po if not e.obsolete)
         result.views[report.id] = TranslationView(shown, status_of, coverage(po, segments), tuple(dict.fromkeys(e for e in engines if e)))
     return result

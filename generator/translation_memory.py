@@ -1,12 +1,13 @@
 """Translation memory: one gettext PO file per report (translations/en/<report-id>.po).
 
-Entries are keyed by msgctxt (the segment key). Syncing with the current Vietnamese text follows
-msgmerge: a new segment gets an empty entry; a changed segment keeps its English, marked fuzzy,
-with the old Vietnamese as `#| msgid`; a segment that disappeared becomes obsolete (`#~`), never
-deleted. Every file is read strictly (po_syntax.py): a file msgfmt would reject stops the build
-and is never rewritten. Machine output carries the flag `machine` and a comment naming the engine;
-an editor reviews it by removing the flag. The files open in Poedit and Weblate and pass
-`msgfmt --check`.
+An entry is known by its content: msgctxt is the segment's kind ("paragraph", "paragraph 2" for a
+repeat of the same text) and msgid its Vietnamese text (see segments.py). Syncing with the current
+text follows msgmerge (memory_matching.py): an unchanged segment keeps its entry wherever it moved;
+a changed one keeps its English, marked fuzzy, with the old Vietnamese as `#| msgid`; a segment
+that disappeared becomes obsolete (`#~`), never deleted, and is revived when its text returns.
+Every file is read strictly (po_syntax.py): a file msgfmt would reject stops the build and is never
+rewritten. Machine output carries the flag `machine` and a comment naming the engine; an editor reviews it by
+removing the flag. The files open in Poedit and Weblate and pass `msgfmt --check`.
 """
 
 from __future__ import annotations
@@ -19,12 +20,20 @@ from typing import Literal
 
 import polib
 
+from generator.memory_matching import FUZZY, OldEntry, match_segments
 from generator.po_syntax import PoEntry, TranslationMemoryError, parse_po, read_po_text
 from generator.segments import Segment
 from generator.writing import atomic_write
 
 MACHINE_FLAG = "machine"
+MACHINE_COMMENT = "machine translation: "
+QA_COMMENT = "; QA: "
+PROJECT = "party-reports-archive"
 Status = Literal["editors", "machine", "fuzzy", "missing"]
+
+__all__ = ["Coverage", "MACHINE_FLAG", "Status", "TranslationMemoryError", "coverage", "english", "entry_status", "find_entry",
+           "load_catalog", "machine_engine", "new_catalog", "open_catalog", "po_path", "record_machine", "save_catalog",
+           "sync_catalog"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ def po_path(translations_dir: Path, report_id: str, lang: str = "en") -> Path:
 def new_catalog(report_id: str, lang: str = "en") -> polib.POFile:
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
-        "Project-Id-Version": f"party-reports-archive {report_id}",
+        "Project-Id-Version": f"{PROJECT} {report_id}",
         "Report-Msgid-Bugs-To": "",
         "POT-Creation-Date": "",
         "PO-Revision-Date": "",
@@ -112,32 +121,60 @@ def load_catalog(path: Path) -> polib.POFile | None:
     return parse_catalog(read_po_text(path), path)
 
 
+def _old_entry(entry: polib.POEntry) -> OldEntry:
+    return OldEntry(entry.msgctxt, entry.msgid, entry.obsolete, bool(entry.msgstr or any(entry.msgstr_plural.values())))
+
+
+def _keep_for_review(entry: polib.POEntry, segment: Segment, fuzzy: bool) -> None:
+    """Give an old entry the segment's context and text; its English is kept, fuzzy if the text changed."""
+    old_text = entry.msgid
+    entry.obsolete = False
+    entry.msgctxt, entry.msgid, entry.comment = segment.context, segment.text, segment.kind
+    if not entry.msgstr:  # nothing to review
+        entry.previous_msgid = None
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+        return
+    if not fuzzy:
+        return
+    # The English translates the text it was reviewed for: the old text, or the #| msgid of an earlier change.
+    reviewed_for = entry.previous_msgid if "fuzzy" in entry.flags and entry.previous_msgid is not None else old_text
+    if reviewed_for == segment.text and QA_COMMENT not in entry.tcomment:  # the text came back to it
+        entry.previous_msgid = None
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+        return
+    entry.previous_msgid = reviewed_for
+    if "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+
+
 def sync_catalog(po: polib.POFile, segments: list[Segment]) -> bool:
-    """Bring the catalog in line with the segments; True if anything changed. Nothing is dropped."""
-    changed = False
-    by_context = {e.msgctxt: e for e in po if not e.obsolete}
-    wanted = {s.key for s in segments}
-    for segment in segments:
-        entry = by_context.get(segment.key)
-        if entry is None:
-            revived = next((e for e in po if e.obsolete and e.msgctxt == segment.key and e.msgid == segment.text), None)
-            if revived is not None:
-                revived.obsolete = False
-            else:
-                po.append(polib.POEntry(msgctxt=segment.key, msgid=segment.text, msgstr="", comment=segment.kind))
-            changed = True
-        elif entry.msgid != segment.text:
-            if entry.msgstr:
-                entry.previous_msgid = entry.msgid
-                if "fuzzy" not in entry.flags:
-                    entry.flags.append("fuzzy")
-            entry.msgid = segment.text
-            changed = True
-    for entry in po:
-        if not entry.obsolete and entry.msgctxt not in wanted:
+    """Bring the catalog in line with the segments; True if anything changed. Nothing is dropped.
+
+    Active entries follow the reading order of the segments; obsolete ones follow, oldest first.
+    """
+    before = str(po)
+    old = list(po)
+    matches = match_segments(segments, [_old_entry(e) for e in old])
+    active = []
+    for index, segment in enumerate(segments):
+        match = matches.get(index)
+        if match is None:
+            active.append(polib.POEntry(msgctxt=segment.context, msgid=segment.text, msgstr="", comment=segment.kind))
+            continue
+        entry = old[match.entry]
+        if match.how == "revived":
+            entry.obsolete = False
+        elif match.how != "exact":
+            _keep_for_review(entry, segment, match.how in FUZZY)
+        active.append(entry)
+    kept = {id(e) for e in active}
+    obsolete = [e for e in old if e.obsolete and id(e) not in kept]
+    for entry in old:
+        if not entry.obsolete and id(entry) not in kept:
             entry.obsolete = True  # kept in the file as #~, with its translation
-            changed = True
-    return changed
+            obsolete.append(entry)
+    po[:] = active + obsolete
+    return str(po) != before
 
 
 def save_catalog(po: polib.POFile, path: Path) -> None:
@@ -160,23 +197,29 @@ def entry_status(entry: polib.POEntry) -> Status:
     return "editors"
 
 
+def active_entries(po: polib.POFile | None) -> dict[tuple[str | None, str], polib.POEntry]:
+    """(msgctxt, msgid) -> entry, for the entries that are not obsolete."""
+    return {(e.msgctxt, e.msgid): e for e in po if not e.obsolete} if po is not None else {}
+
+
+def find_entry(po: polib.POFile | None, segment: Segment) -> polib.POEntry | None:
+    return active_entries(po).get((segment.context, segment.text))
+
+
 def coverage(po: polib.POFile | None, segments: list[Segment]) -> Coverage:
     counts = {"editors": 0, "machine": 0, "fuzzy": 0, "missing": 0}
-    by_context = {e.msgctxt: e for e in po if not e.obsolete} if po is not None else {}
+    entries = active_entries(po)
     for segment in segments:
-        entry = by_context.get(segment.key)
-        counts["missing" if entry is None or entry.msgid != segment.text else entry_status(entry)] += 1
+        entry = entries.get((segment.context, segment.text))
+        counts["missing" if entry is None else entry_status(entry)] += 1
     return Coverage(translated=counts["editors"], machine=counts["machine"], fuzzy=counts["fuzzy"], missing=counts["missing"])
 
 
-def english(po: polib.POFile | None) -> dict[str, tuple[str, Status]]:
+def english(po: polib.POFile | None, segments: list[Segment]) -> dict[str, tuple[str, Status]]:
     """Segment key -> (English, status), for the segments that have an English text at all."""
-    if po is None:
-        return {}
-    return {e.msgctxt: (e.msgstr, entry_status(e)) for e in po if not e.obsolete and e.msgstr}
-
-
-MACHINE_COMMENT = "machine translation: "
+    entries = active_entries(po)
+    found = ((s.key, entries.get((s.context, s.text))) for s in segments)
+    return {key: (e.msgstr, entry_status(e)) for key, e in found if e is not None and e.msgstr}
 
 
 def machine_engine(entry: polib.POEntry) -> str | None:
@@ -186,16 +229,27 @@ def machine_engine(entry: polib.POEntry) -> str | None:
     return entry.tcomment.removeprefix(MACHINE_COMMENT).split(",", 1)[0]
 
 
+def read_catalog(path: Path, report_id: str) -> tuple[polib.POFile, str]:
+    """The catalog at path (new if there is none) and the text it was read from ("" if new)."""
+    if not path.exists():
+        return new_catalog(report_id), ""
+    text = read_po_text(path)
+    return parse_catalog(text, path), text
+
+
 def open_catalog(translations_dir: Path, report_id: str, segments: list[Segment]) -> tuple[polib.POFile, Path, bool]:
-    """The report's catalog (new if there is none), synced with its segments; True if sync changed it."""
+    """The report's catalog synced with its segments, and True if it differs from the file it was read from."""
     path = po_path(translations_dir, report_id)
-    po = load_catalog(path) or new_catalog(report_id)
-    return po, path, sync_catalog(po, segments)
+    po, text = read_catalog(path, report_id)
+    sync_catalog(po, segments)
+    return po, path, str(po) != text
 
 
-def record_machine(po: polib.POFile, key: str, text: str, engine: str) -> None:
-    """Write machine output into an untranslated entry, marked as machine translation."""
-    entry = next(e for e in po if not e.obsolete and e.msgctxt == key)
+def record_machine(po: polib.POFile, segment: Segment, text: str, engine: str) -> None:
+    """Write machine output into the segment's untranslated entry, marked as machine translation."""
+    entry = find_entry(po, segment)
+    if entry is None:
+        raise KeyError(f"no entry for segment {segment.label}: sync the catalog first")
     entry.msgstr = text
     if MACHINE_FLAG not in entry.flags:
         entry.flags.append(MACHINE_FLAG)

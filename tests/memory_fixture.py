@@ -11,7 +11,7 @@ from generator.model import Report
 from generator.pipeline import process_report
 from generator.registry import load_registry
 from generator.segments import report_segments
-from generator.translation_memory import open_catalog, save_catalog
+from generator.translation_memory import find_entry, open_catalog, save_catalog
 
 REPORT_ID = "900_ha_nam_so_ket"
 TITLE = "Hà Nam sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW"
@@ -72,7 +72,7 @@ def translated_project(root: Path) -> Project:
     segments = report_segments(report)
     po, path, _ = open_catalog(project.translations, report.id, segments)
     for segment in segments:
-        next(e for e in po if e.msgctxt == segment.key).msgstr = ENGLISH[segment.text]
+        find_entry(po, segment).msgstr = ENGLISH[segment.text]
     po.metadata["X-Translation-Source"] = "editors"
     save_catalog(po, path)
     return project
