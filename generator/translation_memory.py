@@ -6,7 +6,8 @@ text follows msgmerge (memory_matching.py): an unchanged segment keeps its entry
 a changed one keeps its English, marked fuzzy, with the old Vietnamese as `#| msgid`; a segment
 that disappeared becomes obsolete (`#~`), never deleted, and is revived when its text returns.
 Every file is read strictly (po_syntax.py): a file msgfmt would reject stops the build and is never
-rewritten. Machine output carries the flag `machine` and a comment naming the engine; an editor reviews it by
+rewritten. Files of the old positional scheme (msgctxt "p001") are migrated when read. Machine
+output carries the flag `machine` and a comment naming the engine; an editor reviews it by
 removing the flag. The files open in Poedit and Weblate and pass `msgfmt --check`.
 """
 
@@ -22,7 +23,7 @@ import polib
 
 from generator.memory_matching import FUZZY, OldEntry, match_segments
 from generator.po_syntax import PoEntry, TranslationMemoryError, parse_po, read_po_text
-from generator.segments import Segment
+from generator.segments import Segment, SegmentKind, segment_context
 from generator.writing import atomic_write
 
 MACHINE_FLAG = "machine"
@@ -30,6 +31,8 @@ MACHINE_COMMENT = "machine translation: "
 QA_COMMENT = "; QA: "
 PROJECT = "party-reports-archive"
 Status = Literal["editors", "machine", "fuzzy", "missing"]
+_POSITIONAL = re.compile(r"^(?P<prefix>[hpc])\d+$")
+_POSITIONAL_KINDS: dict[str, SegmentKind] = {"h": "heading", "p": "paragraph", "c": "caption"}
 
 __all__ = ["Coverage", "MACHINE_FLAG", "Status", "TranslationMemoryError", "coverage", "english", "entry_status", "find_entry",
            "load_catalog", "machine_engine", "new_catalog", "open_catalog", "po_path", "record_machine", "save_catalog",
@@ -98,6 +101,31 @@ def _cross_check(path: Path, parsed: list[PoEntry], po: polib.POFile) -> None:
         raise TranslationMemoryError(path, None, f"the PO library reads {len(entries)} entries, gettext {len(parsed) - 1}")
 
 
+def migrate_positional_contexts(po: polib.POFile) -> int:
+    """Re-key entries of the old positional scheme ("p003") by kind ("paragraph"); returns how many.
+
+    The file order is the old reading order, so repeats are numbered as segments number them and an
+    entry whose text is unchanged matches its segment exactly; one whose text changed is found by
+    its neighbours or by similarity, like any edit.
+    """
+    taken = {(e.msgctxt, e.msgid) for e in po if not (e.msgctxt and _POSITIONAL.match(e.msgctxt))}
+    migrated = 0
+    for entry in sorted(po, key=lambda e: e.obsolete):  # active entries take the first numbers
+        match = _POSITIONAL.match(entry.msgctxt or "")
+        if match:
+            kind = _POSITIONAL_KINDS[match["prefix"]]
+            occurrence = 1
+            while (segment_context(kind, occurrence), entry.msgid) in taken:
+                occurrence += 1
+            entry.msgctxt = segment_context(kind, occurrence)
+            taken.add((entry.msgctxt, entry.msgid))
+            migrated += 1
+        previous = _POSITIONAL.match(entry.previous_msgctxt or "")
+        if previous:
+            entry.previous_msgctxt = _POSITIONAL_KINDS[previous["prefix"]]
+    return migrated
+
+
 def _polib(text: str, path: Path) -> polib.POFile:
     try:
         return polib.pofile(text, wrapwidth=0, encoding="utf-8")
@@ -108,10 +136,11 @@ def _polib(text: str, path: Path) -> polib.POFile:
 
 
 def parse_catalog(text: str, path: Path) -> polib.POFile:
-    """A catalog from a file's text: checked strictly, read by polib, and cross-checked."""
+    """A catalog from a file's text: checked strictly, read by polib, cross-checked, migrated."""
     parsed = parse_po(text, path)
     po = _polib(text, path)
     _cross_check(path, parsed, po)
+    migrate_positional_contexts(po)
     return po
 
 

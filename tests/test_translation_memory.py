@@ -1,5 +1,6 @@
 """The translation memory: PO files that keep every translation, and pass msgfmt --check."""
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,8 +10,11 @@ import pytest
 
 from generator.segments import Segment, report_segments
 from generator.translation import TranslationView, translate_corpus
-from generator.translation_memory import Coverage, coverage, load_catalog, new_catalog, po_path, save_catalog, sync_catalog
-from tests.conftest import ROOT
+from generator.translation_memory import (
+    Coverage, coverage, find_entry, load_catalog, migrate_positional_contexts, new_catalog, open_catalog, parse_catalog, po_path,
+    save_catalog, sync_catalog,
+)
+from tests.conftest import ROOT, SEED
 from tests.memory_fixture import AWARDS, CAPTION, ENGLISH, LEAD, NUMBERS, REPORT_ID, Project, msgfmt_check, raw_text, translated_project
 
 SEGMENTS = [Segment("title", "title", "Hội nghị giao ban"), Segment("p001", "paragraph", "Sáng 23-8, Tỉnh ủy họp."),
@@ -178,3 +182,56 @@ def test_every_file_a_sync_writes_passes_msgfmt_check(tmp_path: Path, scenario: 
     for path in sorted(tmp_path.rglob("*.po")):
         result = msgfmt_check(path)
         assert result.returncode == 0 and "warning" not in result.stderr, (path, result.stderr)
+
+
+def positional(text: str) -> str:
+    """A catalog of today's scheme written back in the old positional one (msgctxt "p001", "h01", "c01")."""
+    counters = {"paragraph": 0, "heading": 0, "caption": 0}
+    widths = {"paragraph": ("p", 3), "heading": ("h", 2), "caption": ("c", 2)}
+
+    def old_key(match: re.Match[str]) -> str:
+        kind = match.group(1)
+        counters[kind] += 1
+        prefix, width = widths[kind]
+        return f'msgctxt "{prefix}{counters[kind]:0{width}d}"'
+
+    return re.sub(r'^msgctxt "(paragraph|heading|caption)(?: \d+)?"', old_key, text, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("key", sorted(SEED))
+def test_the_committed_seed_catalogs_are_what_migrating_their_positional_form_gives(seed_reports, key: str):
+    report = seed_reports[key]
+    path = ROOT / "translations" / "en" / f"{report.id}.po"
+    committed = path.read_text(encoding="utf-8")
+    old = positional(committed)
+    assert 'msgctxt "p001"' in old
+    po = parse_catalog(old, path)
+    sync_catalog(po, report_segments(report))
+    assert str(po) == committed
+
+
+@pytest.mark.parametrize("key", sorted(SEED))
+def test_seed_catalogs_keep_complete_editors_translations_after_a_sync(seed_reports, key: str):
+    report = seed_reports[key]
+    segments = report_segments(report)
+    po, _, changed = open_catalog(ROOT / "translations", report.id, segments)
+    assert coverage(po, segments) == Coverage(translated=len(segments), machine=0, fuzzy=0, missing=0)
+    assert not changed  # the committed files are already migrated and in sync
+
+
+def test_migration_finds_an_edited_positional_entry_by_its_neighbours(tmp_path: Path):
+    project = translated_project(tmp_path)
+    old = positional(project.po().read_text(encoding="utf-8")).replace("731 lớp", "730 lớp")
+    project.po().write_text(old, encoding="utf-8")
+    po, _, _ = open_catalog(project.translations, REPORT_ID, report_segments(project.report()))
+    entry = find_entry(po, next(s for s in report_segments(project.report()) if s.text == NUMBERS))
+    assert entry.msgstr == ENGLISH[NUMBERS] and "fuzzy" in entry.flags and entry.previous_msgid == NUMBERS.replace("731", "730")
+    assert all(e.msgctxt in ("title", "paragraph", "caption") for e in po)
+
+
+def test_migration_numbers_repeated_texts_like_the_segments_do():
+    po = new_catalog("r1")
+    for ctx in ("p001", "p002"):
+        po.append(polib.POEntry(msgctxt=ctx, msgid=AWARDS, msgstr=ENGLISH[AWARDS]))
+    assert migrate_positional_contexts(po) == 2
+    assert [e.msgctxt for e in po] == ["paragraph", "paragraph 2"]
