@@ -29,6 +29,7 @@ from generator.writing import atomic_write
 MACHINE_FLAG = "machine"
 MACHINE_COMMENT = "machine translation: "
 QA_COMMENT = "; QA: "
+SOURCE_SHA256 = "X-Source-SHA256"
 PROJECT = "party-reports-archive"
 Status = Literal["editors", "machine", "fuzzy", "missing"]
 _POSITIONAL = re.compile(r"^(?P<prefix>[hpc])\d+$")
@@ -75,6 +76,11 @@ def new_catalog(report_id: str, lang: str = "en") -> polib.POFile:
         "X-Source-Language": "vi",
     }
     return po
+
+
+def set_report_id(po: polib.POFile, report_id: str) -> None:
+    """Name the report in the header (a catalog moved to a renamed report)."""
+    po.metadata["Project-Id-Version"] = f"{PROJECT} {report_id}"
 
 
 def _as_read(entry: polib.POEntry) -> tuple[object, ...]:
@@ -176,7 +182,7 @@ def _keep_for_review(entry: polib.POEntry, segment: Segment, fuzzy: bool) -> Non
         entry.flags.append("fuzzy")
 
 
-def sync_catalog(po: polib.POFile, segments: list[Segment]) -> bool:
+def sync_catalog(po: polib.POFile, segments: list[Segment], source_sha256: str | None = None) -> bool:
     """Bring the catalog in line with the segments; True if anything changed. Nothing is dropped.
 
     Active entries follow the reading order of the segments; obsolete ones follow, oldest first.
@@ -203,6 +209,8 @@ def sync_catalog(po: polib.POFile, segments: list[Segment]) -> bool:
             entry.obsolete = True  # kept in the file as #~, with its translation
             obsolete.append(entry)
     po[:] = active + obsolete
+    if source_sha256 is not None:
+        po.metadata[SOURCE_SHA256] = source_sha256
     return str(po) != before
 
 
@@ -266,12 +274,18 @@ def read_catalog(path: Path, report_id: str) -> tuple[polib.POFile, str]:
     return parse_catalog(text, path), text
 
 
-def open_catalog(translations_dir: Path, report_id: str, segments: list[Segment]) -> tuple[polib.POFile, Path, bool]:
-    """The report's catalog synced with its segments, and True if it differs from the file it was read from."""
+def open_catalog(translations_dir: Path, report_id: str, segments: list[Segment], source_sha256: str | None = None,
+                 read_from: Path | None = None) -> tuple[polib.POFile, Path, bool]:
+    """The report's catalog synced with its segments, and True if it differs from the file it was read from.
+
+    read_from: the catalog of the report's old name, when the report was renamed (memory_files.py).
+    """
     path = po_path(translations_dir, report_id)
-    po, text = read_catalog(path, report_id)
-    sync_catalog(po, segments)
-    return po, path, str(po) != text
+    po, text = read_catalog(read_from or path, report_id)
+    if read_from is not None:
+        set_report_id(po, report_id)
+    sync_catalog(po, segments, source_sha256)
+    return po, path, read_from is not None or str(po) != text
 
 
 def record_machine(po: polib.POFile, segment: Segment, text: str, engine: str) -> None:

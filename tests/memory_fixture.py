@@ -70,7 +70,7 @@ def translated_project(root: Path) -> Project:
     project.write_raw(raw_text())
     report = project.report()
     segments = report_segments(report)
-    po, path, _ = open_catalog(project.translations, report.id, segments)
+    po, path, _ = open_catalog(project.translations, report.id, segments, report.raw.sha256)
     for segment in segments:
         find_entry(po, segment).msgstr = ENGLISH[segment.text]
     po.metadata["X-Translation-Source"] = "editors"

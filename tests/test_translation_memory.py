@@ -206,7 +206,7 @@ def test_the_committed_seed_catalogs_are_what_migrating_their_positional_form_gi
     old = positional(committed)
     assert 'msgctxt "p001"' in old
     po = parse_catalog(old, path)
-    sync_catalog(po, report_segments(report))
+    sync_catalog(po, report_segments(report), report.raw.sha256)
     assert str(po) == committed
 
 
@@ -214,7 +214,7 @@ def test_the_committed_seed_catalogs_are_what_migrating_their_positional_form_gi
 def test_seed_catalogs_keep_complete_editors_translations_after_a_sync(seed_reports, key: str):
     report = seed_reports[key]
     segments = report_segments(report)
-    po, _, changed = open_catalog(ROOT / "translations", report.id, segments)
+    po, _, changed = open_catalog(ROOT / "translations", report.id, segments, report.raw.sha256)
     assert coverage(po, segments) == Coverage(translated=len(segments), machine=0, fuzzy=0, missing=0)
     assert not changed  # the committed files are already migrated and in sync
 
