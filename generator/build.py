@@ -22,6 +22,7 @@ from generator.reading import report_id
 from generator.registry import load_registry
 from generator.site_context import build_context
 from generator.translation import TranslationResult, translate_corpus
+from generator.translation_memory import TranslationMemoryError
 from generator.writing import WriteError, WriteStats, write_pages
 
 log = logging.getLogger("generator")
@@ -40,6 +41,7 @@ class BuildResult:
     reports: int = 0
     errors: list[ReportError] = field(default_factory=list)  # reports that could not be read (the others were built)
     updated_translations: list[Path] = field(default_factory=list)
+    orphan_translations: list[Path] = field(default_factory=list)  # PO files of no report: listed, never deleted
     written: dict[str, WriteStats] = field(default_factory=dict)  # language -> what the writer did
     site_built: bool = False
 
@@ -50,8 +52,16 @@ class BuildResult:
 
 def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> TranslationResult:
     """The English side, then every page of each side, written into docs/<lang>/."""
-    translation = translate_corpus(corpus.reports, project.translations_dir)
+    try:
+        translation = translate_corpus(corpus.reports, project.translations_dir)
+    except TranslationMemoryError as exc:
+        raise BuildError(f"{exc} (the file was not changed; mend it, `msgfmt --check` tells when it is valid)") from None
     result.updated_translations = translation.updated_files
+    result.orphan_translations = translation.orphans
+    for rename in translation.renamed:
+        log.info("%s: translation memory moved from %s (%s)", rename.new, rename.old.name, rename.reason)
+    for orphan in translation.orphans:
+        log.warning("%s: translation memory of no report (kept; delete it or give a report renamed_from: %s)", orphan, orphan.stem)
     if translation.updated_files:
         shown = ", ".join(p.name for p in translation.updated_files[:5]) + (" …" if len(translation.updated_files) > 5 else "")
         log.info("%s: %d translation files created or updated from the Vietnamese text (%s)",

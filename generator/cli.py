@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
+from generator.build import BuildError
 from generator.model import ReportError
 from generator.pipeline import Corpus, load_corpus
 from generator.project import Project
+from generator.translation_memory import TranslationMemoryError
 
 DESCRIPTION = "Turn raw scraped reports (source_reports/*.txt) into the bilingual archive site."
 
@@ -33,13 +35,9 @@ def _print_errors(errors: list[ReportError]) -> None:
 
 
 def cmd_build(args: argparse.Namespace, site: bool = True) -> int:
-    from generator.build import BuildError, build
+    from generator.build import build
 
-    try:
-        return build(_project(args), site=site).exit_code
-    except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    return build(_project(args), site=site).exit_code
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -195,4 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logger = logging.getLogger("generator")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO)
-    return COMMANDS[args.command][1](args)
+    try:
+        return COMMANDS[args.command][1](args)
+    except (BuildError, TranslationMemoryError) as exc:  # the message names the file and the reason
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

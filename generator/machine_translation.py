@@ -25,7 +25,9 @@ from generator.patterns import patterns
 from generator.segments import Segment, report_segments
 from generator.translation_memory import (
     MACHINE_FLAG,
+    QA_COMMENT,
     entry_status,
+    find_entry,
     open_catalog,
     record_machine,
     save_catalog,
@@ -151,21 +153,20 @@ class ArgosBackend:
 def translate_missing(po: polib.POFile, segments: list[Segment], backend: Backend, glossary: Glossary) -> tuple[int, list[str]]:
     """Machine-translate every segment with no English yet. Output failing QA is kept but marked
     fuzzy (never published) with the reasons in a comment. Returns (translated, problems)."""
-    by_key = {e.msgctxt: e for e in po if not e.obsolete}
     done, problems = 0, []
     for segment in segments:
-        entry = by_key.get(segment.key)
+        entry = find_entry(po, segment)
         if entry is None or entry_status(entry) != "missing":
             continue
         protected, mapping = protect(segment.text)
         terms = [(t.vi, t.en) for t in glossary.terms_in(segment.text)]
         text = restore(backend.translate(protected, terms), mapping)
-        record_machine(po, segment.key, text, backend.name)
+        record_machine(po, segment, text, backend.name)
         reasons = check_segment(segment.text, text, glossary)
         if reasons:
             entry.flags.append("fuzzy")
-            entry.tcomment += "; QA: " + "; ".join(reasons)
-            problems += [f"{segment.key}: {r}" for r in reasons]
+            entry.tcomment += QA_COMMENT + "; ".join(reasons)
+            problems += [f"{segment.label}: {r}" for r in reasons]
         done += 1
     return done, problems
 

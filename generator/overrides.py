@@ -49,6 +49,7 @@ class Sidecar(BaseModel):
     author: str | None = None
     source: str | None = None
     note: str | None = None
+    renamed_from: str | None = None  # the report's old id: its translation memory moves to the new name
 
     @field_validator("date", mode="before")
     @classmethod

@@ -1,8 +1,9 @@
 """Stage 4: the English side of each report, from its translation memory (translations/en/*.po).
 
-For every report: sync its PO file with the current Vietnamese segments (new segments added,
-changed ones marked fuzzy, vanished ones kept as obsolete), work out coverage, and check every
-published segment (editors' or machine) with the QA rules. Only non-fuzzy entries are shown.
+For every report: find its PO file (a renamed report takes over its old name's file), sync it with
+the current Vietnamese segments (new segments added, changed ones marked fuzzy, vanished ones kept
+as obsolete), work out coverage, and check every published segment (editors' or machine) with the
+QA rules. Only non-fuzzy entries are shown. PO files that belong to no report are listed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from generator.glossary import Glossary, load_glossary
+from generator.memory_files import Rename, find_renames, orphan_catalogs, report_source
 from generator.model import Report
 from generator.segments import report_segments
 from generator.translation_memory import (
@@ -52,28 +54,38 @@ class TranslationResult:
     views: dict[str, TranslationView] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     updated_files: list[Path] = field(default_factory=list)
+    renamed: list[Rename] = field(default_factory=list)  # catalogs moved to a renamed report
+    orphans: list[Path] = field(default_factory=list)  # catalogs of no report: for the build to list, never deleted
 
 
 def translate_corpus(reports: list[Report], translations_dir: Path, glossary: Glossary | None = None, write: bool = True) -> TranslationResult:
     glossary = glossary or load_glossary()
-    result = TranslationResult()
+    result = TranslationResult(renamed=find_renames(translations_dir, [report_source(r) for r in reports]))
+    moved_from = {r.report_id: r.old for r in result.renamed}
     for report in reports:
         segments = report_segments(report)
-        po, path, changed = open_catalog(translations_dir, report.id, segments)
+        po, path, changed = open_catalog(translations_dir, report.id, segments, report.raw.sha256, moved_from.get(report.id))
         if changed and write:
             save_catalog(po, path)
             result.updated_files.append(path)
-        current = {s.key: s.text for s in segments}
+            if report.id in moved_from:
+                moved_from[report.id].unlink()  # moved: its content is in the new file, written first
         shown: dict[str, str] = {}
         status_of: dict[str, Status] = {}
-        for key, (text, status) in english(po).items():
-            status_of[key] = status
-            if status in ("editors", "machine") and key in current:
-                shown[key] = text
-                for reason in check_segment(current[key], text, glossary):
-                    result.problems.append(Problem(report.id, key, reason))
+        translated = english(po, segments)
+        for segment in segments:
+            if segment.key not in translated:
+                continue
+            text, status = translated[segment.key]
+            status_of[segment.key] = status
+            if status in ("editors", "machine"):
+                shown[segment.key] = text
+                for reason in check_segment(segment.text, text, glossary):
+                    result.problems.append(Problem(report.id, segment.label, reason))
         engines = (machine_engine(e) for e in po if not e.obsolete)
         result.views[report.id] = TranslationView(shown, status_of, coverage(po, segments), tuple(dict.fromkeys(e for e in engines if e)))
+    pending = set(moved_from.values()) if not write else set()
+    result.orphans = [p for p in orphan_catalogs(translations_dir, (r.id for r in reports)) if p not in pending]
     return result
 
 

@@ -82,7 +82,7 @@ def test_http_backend_writes_machine_output_into_the_po(server):
     sync_catalog(po, segments)
     backend = OpenAICompatibleBackend(server, "local-test-model", api_key="k")
     done, problems = translate_missing(po, segments, backend, load_glossary())
-    first, second = (next(e for e in po if e.msgctxt == k) for k in ("p001", "p002"))
+    first, second = (next(e for e in po if e.msgid == s.text) for s in segments)
     assert first.msgstr == "Implementing Directive No. 05-CT/TW of 15/5/2016 of the Politburo, the provincial Party Committee has opened 731 classes."
     assert first.flags == ["machine"] and first.tcomment.startswith("machine translation: http local-test-model")
     assert done == 2 and "fuzzy" in second.flags and problems == ["p002: number 40.539 missing (expected 40,539)"]
