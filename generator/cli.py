@@ -17,9 +17,6 @@ from generator.pipeline import Corpus, load_corpus
 from generator.project import Project
 from generator.translation_memory import TranslationMemoryError
 
-DESCRIPTION = "Turn raw scraped reports (source_reports/*.txt) into the bilingual archive site."
-
-
 def _project(args: argparse.Namespace) -> Project:
     return Project.at(args.project, source=args.source, docs=args.docs, translations=args.translations,
                       site_url=args.site_url, workers=args.workers)
@@ -154,7 +151,7 @@ WITH_PROJECT = ("build", "generate", "inspect", "check", "serve", "coverage", "q
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m generator", description=DESCRIPTION)
+    p = argparse.ArgumentParser(prog="python -m generator", description="Turn raw scraped reports (source_reports/*.txt) into the bilingual archive site.")
     p.add_argument("--project", type=Path, default=Path("."), help="project folder with mkdocs.yml (default: .)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parsers = {name: sub.add_parser(name, help=text, description=text) for name, (text, _) in COMMANDS.items()}
