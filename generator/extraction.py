@@ -60,7 +60,7 @@ def extract_source(cleaned: CleanedText) -> Extracted[str]:
 
 
 def extract_metadata(raw: RawReport, cleaned: CleanedText, registry: Registry) -> Metadata:
-    warnings: list[str] = [f"reading: {note}" for note in raw.notes]
+    warnings: list[str] = [f"reading: {note.message('en')}" for note in raw.notes]
     lead = cleaned.blocks[0].text if cleaned.blocks else ""
 
     if cleaned.title_line:

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+
+if TYPE_CHECKING:  # findings.py imports Confidence from here
+    from generator.findings import Finding
 
 T = TypeVar("T")
 
@@ -48,7 +51,7 @@ class RawReport:
     path: Path
     text: str
     sha256: str
-    notes: tuple[str, ...] = ()  # what reading had to repair (BOM, CRLF, NFD, mojibake)
+    notes: tuple[Finding, ...] = ()  # what reading had to repair (encoding, BOM, CRLF, NFD, mojibake, controls)
 
 
 BlockKind = Literal["paragraph", "heading", "caption"]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import ftfy
 
+from generator.findings import Finding
 from generator.model import RawReport, ReportError
 from generator.textnorm import normalize_display
 
@@ -27,14 +28,18 @@ def report_id(path: Path) -> str:
     return stem
 
 
-def decode_report(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+def _text_finding(code: str, **params: str | int) -> Finding:
+    return Finding("text", code, params)
+
+
+def decode_report(path: Path, data: bytes) -> tuple[str, tuple[Finding, ...]]:
     """Bytes -> NFC text with LF line ends. Returns the text and what had to be repaired."""
-    notes: list[str] = []
+    notes: list[Finding] = []
     if not data.strip():
         raise ReportError(path, "file is empty")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-        notes.append("removed UTF-8 byte-order mark")
+        notes.append(_text_finding("text.bom_removed"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -45,14 +50,14 @@ def decode_report(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        notes.append("converted CRLF line ends")
+        notes.append(_text_finding("text.crlf_converted"))
     if not unicodedata.is_normalized("NFC", text):
-        notes.append("normalised decomposed (NFD) text to NFC")
+        notes.append(_text_finding("text.nfd_normalised"))
     if _MOJIBAKE_HINT.search(text):
         fixed = ftfy.fix_text(text, normalization="NFC")
         if fixed != text:
             text = fixed
-            notes.append("repaired UTF-8 mis-decoded as cp1252 (mojibake)")
+            notes.append(_text_finding("text.mojibake_repaired"))
     text = normalize_display(text)
     if not text.strip():
         raise ReportError(path, "file has no text")

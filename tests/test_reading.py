@@ -1,13 +1,19 @@
 """Reading raw files: any common encoding accident is repaired; anything else is a clear error."""
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from generator.model import ReportError
+from generator.findings import Finding
+from generator.model import RawReport, ReportError
 from generator.reading import read_report
 
 TEXT = "Sáng 23-8, Ban Tuyên giáo Tỉnh ủy tổ chức Hội nghị giao ban việc thực hiện Chỉ thị số 03-CT/TW."
+
+
+def codes(raw: RawReport) -> list[str]:
+    return [note.code for note in raw.notes]
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -24,7 +30,7 @@ def test_plain_utf8_is_read_as_is(tmp_path):
 def test_byte_order_mark_is_removed(tmp_path):
     raw = read_report(write(tmp_path, "bom.txt", b"\xef\xbb\xbf" + TEXT.encode()))
     assert raw.text == TEXT
-    assert "byte-order mark" in raw.notes[0]
+    assert codes(raw) == ["text.bom_removed"]
 
 
 def test_crlf_becomes_lf(tmp_path):
@@ -33,11 +39,9 @@ def test_crlf_becomes_lf(tmp_path):
 
 
 def test_decomposed_text_is_normalised_to_nfc(tmp_path):
-    import unicodedata
-
     raw = read_report(write(tmp_path, "nfd.txt", unicodedata.normalize("NFD", TEXT).encode()))
     assert raw.text == TEXT
-    assert any("NFD" in n for n in raw.notes)
+    assert "text.nfd_normalised" in codes(raw)
 
 
 def test_latin_eth_used_for_d_with_stroke_is_fixed(tmp_path):
@@ -76,3 +80,11 @@ def test_raw_file_is_never_modified(tmp_path):
     path = write(tmp_path, "keep.txt", data)
     read_report(path)
     assert path.read_bytes() == data
+
+
+def test_every_note_is_a_text_finding_with_a_message_in_both_languages(tmp_path):
+    raw = read_report(write(tmp_path, "all.txt", b"\xef\xbb\xbf" + unicodedata.normalize("NFD", TEXT).encode() + b"\r\n"))
+    assert codes(raw) == ["text.bom_removed", "text.crlf_converted", "text.nfd_normalised"]
+    for note in raw.notes:
+        assert isinstance(note, Finding) and note.field == "text"
+        assert note.message("vi") and note.message("en")
