@@ -1,9 +1,16 @@
-"""Stage 1: read a raw report safely. Never writes; a bad file raises ReportError naming it."""
+"""Stage 1: read a raw report safely. Never writes; a bad file raises ReportError naming it.
+
+Only a regular file directly in the corpus folder is read: never a symbolic link, a pipe, a
+device or a folder.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -14,11 +21,20 @@ from generator.model import RawReport, ReportError
 from generator.textnorm import normalize_display
 
 RAW_SUFFIX = ".txt"
+MAX_BYTES = 8 * 1024 * 1024  # the largest report so far is 14 KB; anything near this is the wrong file
 # A report id is its file name without ".txt"; it becomes the permanent URL, so keep it URL-safe.
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # Signs of UTF-8 that was decoded as cp1252/latin-1 and saved again ("Tá»‰nh á»§y").
 # The second character comes first so that `re` skips ahead to it: "á" is everywhere in Vietnamese.
 _MOJIBAKE_HINT = re.compile("[\u0080-\u00bf\u2018-\u203a\u0152-\u0178](?<=[ÃÄÆá].)")
+_NOT_REGULAR = {
+    stat.S_IFDIR: "is a folder, not a file",
+    stat.S_IFIFO: "is a named pipe (FIFO), not a file; it was not opened",
+    stat.S_IFCHR: "is a character device, not a file; it was not opened",
+    stat.S_IFBLK: "is a block device, not a file; it was not opened",
+    stat.S_IFSOCK: "is a socket, not a file; it was not opened",
+}
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def report_id(path: Path) -> str:
@@ -26,6 +42,61 @@ def report_id(path: Path) -> str:
     if not _ID_PATTERN.match(stem):
         raise ReportError(path, "file name must use only letters, digits, '-', '_' or '.' (it becomes the report's permanent URL)")
     return stem
+
+
+def find_reports(source_dir: Path) -> list[Path]:
+    """Every `*.txt` entry directly in `source_dir`, sorted, without following any link.
+    Links, pipes and folders named *.txt are listed too, so that `read_report` refuses each by
+    name; hidden files (".#r1.txt" is an editor's lock) are not reports and are skipped."""
+    try:
+        with os.scandir(source_dir) as entries:
+            names = [e.name for e in entries if e.name.endswith(RAW_SUFFIX) and not e.name.startswith(".")]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return sorted(source_dir / name for name in names)
+
+
+def _symlink_reason(path: Path) -> str:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    missing = "" if os.path.exists(path) else ", which does not exist"
+    return (f"is a symbolic link (to {target}{missing}); links are never followed: "
+            "save the report itself in the folder as a regular file")
+
+
+def read_raw_bytes(path: Path) -> bytes:
+    """The bytes of a regular file; a link, a pipe, a device or a folder is refused without
+    being opened or followed (lstat first, then O_NOFOLLOW | O_NONBLOCK against a swap)."""
+    try:
+        before = os.lstat(path)
+    except FileNotFoundError:
+        raise ReportError(path, "does not exist") from None
+    except OSError as exc:
+        raise ReportError(path, f"cannot be read: {exc.strerror}") from None
+    if stat.S_ISLNK(before.st_mode):
+        raise ReportError(path, _symlink_reason(path))
+    if not stat.S_ISREG(before.st_mode):
+        raise ReportError(path, _NOT_REGULAR.get(stat.S_IFMT(before.st_mode), "is not a regular file"))
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReportError(path, _symlink_reason(path)) from None
+        raise ReportError(path, f"cannot be read: {exc.strerror}") from None
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
+            raise ReportError(path, "was replaced while being read; read it again")
+        if opened.st_size > MAX_BYTES:
+            raise ReportError(path, f"is {opened.st_size / 1048576:.0f} MB, far too large for one report; is it the right file?")
+        chunks: list[bytes] = []
+        while chunk := os.read(fd, opened.st_size + 1 if not chunks else 65536):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _text_finding(code: str, **params: str | int) -> Finding:
@@ -65,19 +136,7 @@ def decode_report(path: Path, data: bytes) -> tuple[str, tuple[Finding, ...]]:
 
 
 def read_report(path: Path) -> RawReport:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReportError(path, f"cannot be read: {exc.strerror}") from None
+    report = report_id(path)
+    data = read_raw_bytes(path)
     text, notes = decode_report(path, data)
-    return RawReport(
-        id=report_id(path),
-        path=path,
-        text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
-        notes=notes,
-    )
-
-
-def find_reports(source_dir: Path) -> list[Path]:
-    return sorted(p for p in source_dir.glob(f"*{RAW_SUFFIX}") if p.is_file())
+    return RawReport(id=report, path=path, text=text, sha256=hashlib.sha256(data).hexdigest(), notes=notes)
