@@ -1,7 +1,10 @@
 """Stage 1: read a raw report safely. Never writes; a bad file raises ReportError naming it.
 
 Only a regular file directly in the corpus folder is read: never a symbolic link, a pipe, a
-device or a folder.
+device or a folder. Its bytes are decoded from whichever encoding they are in (UTF-8, UTF-16 or
+UTF-32, the legacy TCVN3, VNI, Windows-1258 and VIQR) and mojibake is repaired. What reading
+had to repair is listed as findings (field "text"); what it cannot repair is a ReportError
+that says, for the editor who added the file, what to do.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ from pathlib import Path
 
 import ftfy
 
+from generator.encodings import NotUnicode, decode_unicode
 from generator.findings import Finding
+from generator.legacy_encodings import MIN_WORDS, UnknownLegacyEncoding, decode_legacy_bytes, repair_legacy_mojibake
 from generator.model import RawReport, ReportError
 from generator.textnorm import normalize_display
+from generator.viqr import repair_viqr
 
 RAW_SUFFIX = ".txt"
 MAX_BYTES = 8 * 1024 * 1024  # the largest report so far is 14 KB; anything near this is the wrong file
@@ -103,36 +109,95 @@ def _text_finding(code: str, **params: str | int) -> Finding:
     return Finding("text", code, params)
 
 
-def decode_report(path: Path, data: bytes) -> tuple[str, tuple[Finding, ...]]:
-    """Bytes -> NFC text with LF line ends. Returns the text and what had to be repaired."""
-    notes: list[Finding] = []
-    if not data.strip():
-        raise ReportError(path, "file is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-        notes.append(_text_finding("text.bom_removed"))
+def _decode_bytes(path: Path, data: bytes) -> tuple[str, list[Finding]]:
+    """Bytes -> text, from a Unicode encoding or, failing that, a legacy Vietnamese one."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ReportError(
-            path,
-            f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 4]!r}); "
-            "convert it to UTF-8 first (legacy TCVN3/VNI/cp1258 files need converting by hand)",
-        ) from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        notes.append(_text_finding("text.crlf_converted"))
-    if not unicodedata.is_normalized("NFC", text):
-        notes.append(_text_finding("text.nfd_normalised"))
+        decoded = decode_unicode(data)
+    except NotUnicode as problem:
+        if problem.reason.startswith("not valid UTF-8"):
+            return _decode_legacy(path, data, problem.reason)
+        raise ReportError(path, f"{problem.reason}; save it again as UTF-8") from None
+    findings: list[Finding] = []
+    if decoded.encoding == "UTF-8":
+        if decoded.bom:
+            findings.append(_text_finding("text.bom_removed"))
+    elif decoded.bom:
+        findings.append(_text_finding("text.utf16_32_decoded", encoding=decoded.encoding))
+    else:
+        findings.append(_text_finding("text.utf16_32_detected", encoding=decoded.encoding))
+    return decoded.text, findings
+
+
+def _decode_legacy(path: Path, data: bytes, reason: str) -> tuple[str, list[Finding]]:
+    try:
+        repair = decode_legacy_bytes(data)
+    except UnknownLegacyEncoding as unknown:
+        broken = data.decode("utf-8", errors="replace").count("\ufffd")
+        if b"\x00" in data:
+            hint = "it holds zero bytes: is it a binary file (a Word document, a PDF, an image)?"
+        elif broken * 200 < len(data):
+            hint = (f"the rest is UTF-8, so {broken} damaged byte sequence{'s' if broken > 1 else ''} "
+                    "(a file cut or joined badly?) must be fixed by hand")
+        elif unknown.guess:
+            hint = (f"it looks like the legacy encoding {unknown.guess}, but not clearly enough to convert; "
+                    "convert it to UTF-8 (UniKey's converter, or viparse)")
+        elif unknown.words < MIN_WORDS:
+            hint = "too little text to tell a legacy encoding (TCVN3, VNI, Windows-1258) apart; convert it to UTF-8"
+        else:
+            hint = "it is not TCVN3, VNI or Windows-1258 Vietnamese either; save it as UTF-8"
+        raise ReportError(path, f"{reason}; {hint}") from None
+    findings = [_text_finding("text.legacy_converted", encoding=repair.encoding or "")]
+    if repair.capitals:
+        findings.append(_text_finding("text.legacy_capitals_restored", count=repair.capitals))
+    return repair.text, findings
+
+
+def _repair_text(text: str) -> tuple[str, list[Finding]]:
+    """Mojibake: UTF-8 read as cp1252, legacy encodings read as cp1252, VIQR."""
+    findings: list[Finding] = []
     if _MOJIBAKE_HINT.search(text):
         fixed = ftfy.fix_text(text, normalization="NFC")
         if fixed != text:
             text = fixed
-            notes.append(_text_finding("text.mojibake_repaired"))
+            findings.append(_text_finding("text.mojibake_repaired"))
+    legacy = repair_legacy_mojibake(text)
+    if legacy.encoding:
+        text = legacy.text
+        findings.append(_text_finding("text.legacy_mojibake_repaired", encoding=legacy.encoding, lines=legacy.lines))
+        if legacy.capitals:
+            findings.append(_text_finding("text.legacy_capitals_restored", count=legacy.capitals))
+    elif legacy.guess:
+        findings.append(Finding("text", "text.legacy_suspected", {"encoding": legacy.guess, "sample": legacy.sample},
+                                evidence=legacy.sample))
+    viqr = repair_viqr(text)
+    if viqr is not None and viqr.reads_as_vietnamese:
+        text = viqr.text
+        findings.append(_text_finding("text.legacy_converted", encoding="VIQR"))
+        if viqr.uncertain:
+            samples = ", ".join(viqr.samples)
+            findings.append(Finding("text", "text.viqr_uncertain", {"count": viqr.uncertain, "samples": samples}, evidence=samples))
+    elif viqr is not None:
+        sample = text.strip().split("\n", 1)[0][:80]
+        findings.append(Finding("text", "text.legacy_suspected", {"encoding": "VIQR", "sample": sample}, evidence=sample))
+    return text, findings
+
+
+def decode_report(path: Path, data: bytes) -> tuple[str, tuple[Finding, ...]]:
+    """Bytes -> NFC text with LF line ends. Returns the text and what had to be repaired."""
+    if not data.strip():
+        raise ReportError(path, "file is empty")
+    text, findings = _decode_bytes(path, data)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        findings.append(_text_finding("text.crlf_converted"))
+    if not unicodedata.is_normalized("NFC", text):
+        findings.append(_text_finding("text.nfd_normalised"))
+        text = unicodedata.normalize("NFC", text)
+    text, repairs = _repair_text(text)
     text = normalize_display(text)
     if not text.strip():
         raise ReportError(path, "file has no text")
-    return text, tuple(notes)
+    return text, tuple(findings + repairs)
 
 
 def read_report(path: Path) -> RawReport:

@@ -8,12 +8,16 @@ from pathlib import Path
 
 import pytest
 
+import legacy_text
 from generator.findings import Finding
 from generator.model import RawReport, ReportError
 from generator.pipeline import process_corpus
 from generator.reading import find_reports, read_report
+from generator.textnorm import normalize_display
+from legacy_text import REPORT
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS_TEXTS = sorted([*ROOT.glob("tests/corpus*/*.txt"), *ROOT.glob("source_reports/*.txt")])
 SEED_REPORT = ROOT / "source_reports" / "000_f4d9ae87f141ab91.txt"
 
 TEXT = "Sáng 23-8, Ban Tuyên giáo Tỉnh ủy tổ chức Hội nghị giao ban việc thực hiện Chỉ thị số 03-CT/TW."
@@ -172,3 +176,126 @@ def test_a_bad_file_never_stops_the_others(tmp_path):
     corpus = process_corpus(find_reports(tmp_path))
     assert [r.id for r in corpus.reports] == ["good"]
     assert sorted(e.path.name for e in corpus.errors) == ["dangling.txt", "dir.txt", "fifo.txt", "link.txt"]
+
+
+# --- encodings named correctly -----------------------------------------------------------------
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_utf16_and_utf32_without_byte_order_mark_are_recognised(tmp_path, codec, form):
+    data = unicodedata.normalize(form, REPORT).encode(codec)
+    raw = read_report(write(tmp_path, "wide.txt", data))
+    assert raw.text == REPORT
+    assert codes(raw)[0] == "text.utf16_32_detected"
+    assert raw.notes[0].params["encoding"] == codec.upper().replace("-LE", " LE").replace("-BE", " BE")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_with_byte_order_mark_are_decoded(tmp_path, codec):
+    raw = read_report(write(tmp_path, "bom.txt", (REPORT + "\r\n").encode(codec)))  # Python writes a BOM
+    assert raw.text == REPORT + "\n"
+    assert codes(raw) == ["text.utf16_32_decoded", "text.crlf_converted"]
+
+
+@pytest.mark.parametrize("encode, name", [(legacy_text.tcvn3, "TCVN3 (ABC)"), (legacy_text.vni, "VNI"),
+                                          (legacy_text.windows_1258, "Windows-1258")])
+def test_legacy_encoded_file_is_converted_and_says_from_which_encoding(tmp_path, encode, name):
+    raw = read_report(write(tmp_path, "legacy.txt", encode(REPORT)))
+    assert raw.text == REPORT
+    assert codes(raw) == ["text.legacy_converted"] and raw.notes[0].params["encoding"] == name
+
+
+def test_tcvn3_capitals_come_back_as_capitals(tmp_path):
+    heading = "BAN THƯỜNG VỤ TỈNH ỦY QUẢNG NGÃI"
+    raw = read_report(write(tmp_path, "caps.txt", legacy_text.tcvn3(heading + "\n\n" + REPORT)))
+    assert raw.text == heading + "\n\n" + REPORT
+    assert codes(raw) == ["text.legacy_converted", "text.legacy_capitals_restored"]
+
+
+def test_a_real_tcvn3_sample_is_converted(tmp_path):
+    # Read off a digitised Party book (FACTS §5d), with the PDF's minus sign for "ư".
+    sample = ("Bé ChÝnh trÞ khãa XI ®· ban hµnh ChØ thÞ sè 03-CT/TW vÒ tiÕp tôc ®Èy m¹nh viÖc häc tËp "
+              "vµ lµm theo tÊm g−¬ng ®¹o ®øc Hå ChÝ Minh, x©y dùng, chØnh ®èn §¶ng.")
+    raw = read_report(write(tmp_path, "book.txt", sample.encode("utf-8")))
+    assert raw.text == ("Bộ Chính trị khóa XI đã ban hành Chỉ thị số 03-CT/TW về tiếp tục đẩy mạnh việc học tập "
+                        "và làm theo tấm gương đạo đức Hồ Chí Minh, xây dựng, chỉnh đốn Đảng.")
+    assert codes(raw) == ["text.legacy_mojibake_repaired"]
+
+
+@pytest.mark.parametrize("encode, name", [(legacy_text.tcvn3, "TCVN3 (ABC)"), (legacy_text.vni, "VNI"),
+                                          (legacy_text.windows_1258, "Windows-1258")])
+def test_legacy_text_read_as_cp1252_and_saved_as_utf8_is_repaired(tmp_path, encode, name):
+    mojibake = legacy_text.read_as_cp1252(encode(REPORT))
+    assert "Tỉnh" not in mojibake
+    raw = read_report(write(tmp_path, "moji.txt", mojibake.encode("utf-8")))
+    assert raw.text == REPORT
+    assert codes(raw) == ["text.legacy_mojibake_repaired"] and raw.notes[0].params["encoding"] == name
+
+
+def test_tcvn3_body_under_a_unicode_page_header_is_repaired_line_by_line(tmp_path):
+    header = "Thứ hai, 27/06/2022 | Báo điện tử Đảng bộ tỉnh"
+    footer = "© 2022 Báo Quảng Ngãi"
+    body = legacy_text.read_as_cp1252(legacy_text.tcvn3(REPORT))
+    raw = read_report(write(tmp_path, "page.txt", f"{header}\n\n{body}\n\n{footer}".encode()))
+    assert raw.text == f"{header}\n\n{REPORT}\n\n{footer}"
+    assert raw.notes[0].code == "text.legacy_mojibake_repaired" and raw.notes[0].params["lines"] == 3
+
+
+def test_the_brief_examples_of_mojibaked_tcvn3_are_repaired(tmp_path):
+    text = ("Thø hai, ®ång chÝ Lª Minh Qu©n, Phã BÝ th− TØnh ñy, ®· chñ tr× buæi lµm viÖc víi Ban "
+            "Tuyªn gi¸o vÒ kÕt qu¶ häc tËp vµ lµm theo t− t−ëng Hå ChÝ Minh.")
+    raw = read_report(write(tmp_path, "thu-hai.txt", text.encode()))
+    assert raw.text.startswith("Thứ hai, đồng chí Lê Minh Quân, Phó Bí thư Tỉnh ủy, đã chủ trì")
+    assert codes(raw) == ["text.legacy_mojibake_repaired"]
+
+
+def test_legacy_looking_text_that_cannot_be_repaired_for_sure_is_flagged_not_changed(tmp_path):
+    # Half TCVN3, half words of no language: no reading is clearly Vietnamese.
+    text = ("TØnh ñy Qu¶ng Ng·i tæ chøc héi nghÞ s¬ kÕt xqz vbrt kkplm zzat wrrx qqlo vvm "
+            "gh¸t trwp zqlu blorf ChØ thÞ sè 05-CT/TW xxqp wtrz")
+    raw = read_report(write(tmp_path, "unsure.txt", text.encode()))
+    assert raw.text == text
+    assert codes(raw) == ["text.legacy_suspected"] and raw.notes[0].params["encoding"] == "TCVN3 (ABC)"
+
+
+@pytest.mark.parametrize("escape, expected", [(True, ["text.legacy_converted"]),
+                                              (False, ["text.legacy_converted", "text.viqr_uncertain"])])
+def test_viqr_is_converted(tmp_path, escape, expected):
+    raw = read_report(write(tmp_path, "viqr.txt", legacy_text.viqr(REPORT, escape=escape).encode()))
+    assert codes(raw) == expected and raw.notes[0].params["encoding"] == "VIQR"
+    if escape:
+        assert raw.text == REPORT
+    else:  # "Bo^. Chi'nh": a dot before a capital may end a sentence, so it is kept and flagged
+        assert raw.text == REPORT.replace("vụ Tỉnh", "vu. Tỉnh").replace("Bộ Chính", "Bô. Chính")
+        assert raw.notes[1].params["count"] == 3  # "vu.", "Bo^." and the final "mo+'i."
+
+
+def test_the_brief_example_of_viqr_is_converted(tmp_path):
+    text = "Tie^'ng Vie^.t trong ca'c va(n ba?n cu?a Ddoa`n thanh nie^n ddu+o+.c go~ ba(`ng VIQR tu+` na(m 1992 dde^'n nay"
+    raw = read_report(write(tmp_path, "viqr2.txt", text.encode()))
+    assert raw.text == "Tiếng Việt trong các văn bản của Đoàn thanh niên được gõ bằng VIQR từ năm 1992 đến nay"
+    assert codes(raw) == ["text.legacy_converted"]
+
+
+def test_file_that_is_no_vietnamese_encoding_is_refused_naming_what_it_tried(tmp_path):
+    french = ("Le comité provincial a réuni les délégués à Quảng Ngãi pour évaluer l'été dernier ; "
+              "les résultats ont été présentés par le secrétaire général et débattus longuement.").replace("ả", "a").replace("ã", "a")
+    reason = refusal(write(tmp_path, "french.txt", french.encode("cp1252")))
+    assert "not valid UTF-8" in reason and "TCVN3" in reason
+
+
+def test_utf8_with_one_damaged_byte_is_refused_saying_so(tmp_path):
+    data = REPORT.encode()
+    reason = refusal(write(tmp_path, "cut.txt", data[:200] + b"\xff" + data[200:]))
+    assert "not valid UTF-8 (byte 200" in reason and "1 damaged byte sequence" in reason
+
+def test_binary_file_is_refused_as_binary(tmp_path):
+    reason = refusal(write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8))
+    assert "binary" in reason
+
+
+@pytest.mark.parametrize("path", CORPUS_TEXTS, ids=lambda p: p.name)
+def test_nothing_is_converted_flagged_or_refused_in_the_unicode_corpus(path):
+    raw = read_report(path)
+    assert set(codes(raw)) <= {"text.bom_removed", "text.crlf_converted", "text.nfd_normalised"}
+    assert raw.text == normalize_display(path.read_text(encoding="utf-8-sig").replace("\r\n", "\n"))
