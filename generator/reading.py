@@ -2,9 +2,9 @@
 
 Only a regular file directly in the corpus folder is read: never a symbolic link, a pipe, a
 device or a folder. Its bytes are decoded from whichever encoding they are in (UTF-8, UTF-16 or
-UTF-32, the legacy TCVN3, VNI, Windows-1258 and VIQR) and mojibake is repaired. What reading
-had to repair is listed as findings (field "text"); what it cannot repair is a ReportError
-that says, for the editor who added the file, what to do.
+UTF-32, the legacy TCVN3, VNI, Windows-1258 and VIQR), mojibake is repaired and control
+characters are taken out. What reading had to repair is listed as findings (field "text");
+what it cannot repair is a ReportError that says, for the editor who added the file, what to do.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from generator.encodings import NotUnicode, decode_unicode
 from generator.findings import Finding
 from generator.legacy_encodings import MIN_WORDS, UnknownLegacyEncoding, decode_legacy_bytes, repair_legacy_mojibake
 from generator.model import RawReport, ReportError
-from generator.textnorm import normalize_display
+from generator.textnorm import is_bidi_control, normalize_display, replace_controls
 from generator.viqr import repair_viqr
 
 RAW_SUFFIX = ".txt"
@@ -182,6 +182,16 @@ def _repair_text(text: str) -> tuple[str, list[Finding]]:
     return text, findings
 
 
+def _control_findings(counts: dict[str, int]) -> list[Finding]:
+    findings = []
+    for code, chars in (("text.controls_replaced", {c: n for c, n in counts.items() if not is_bidi_control(c)}),
+                        ("text.bidi_removed", {c: n for c, n in counts.items() if is_bidi_control(c)})):
+        if chars:
+            listed = ", ".join(f"U+{ord(c):04X} ×{n}" for c, n in sorted(chars.items()))
+            findings.append(_text_finding(code, count=sum(chars.values()), chars=listed))
+    return findings
+
+
 def decode_report(path: Path, data: bytes) -> tuple[str, tuple[Finding, ...]]:
     """Bytes -> NFC text with LF line ends. Returns the text and what had to be repaired."""
     if not data.strip():
@@ -194,10 +204,11 @@ def decode_report(path: Path, data: bytes) -> tuple[str, tuple[Finding, ...]]:
         findings.append(_text_finding("text.nfd_normalised"))
         text = unicodedata.normalize("NFC", text)
     text, repairs = _repair_text(text)
+    text, controls = replace_controls(text)
     text = normalize_display(text)
     if not text.strip():
         raise ReportError(path, "file has no text")
-    return text, tuple(findings + repairs)
+    return text, tuple(findings + repairs + _control_findings(controls))
 
 
 def read_report(path: Path) -> RawReport:

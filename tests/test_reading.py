@@ -299,3 +299,27 @@ def test_nothing_is_converted_flagged_or_refused_in_the_unicode_corpus(path):
     raw = read_report(path)
     assert set(codes(raw)) <= {"text.bom_removed", "text.crlf_converted", "text.nfd_normalised"}
     assert raw.text == normalize_display(path.read_text(encoding="utf-8-sig").replace("\r\n", "\n"))
+
+
+# --- control characters ------------------------------------------------------------------------
+
+def test_control_characters_are_replaced_and_listed(tmp_path):
+    text = "Tiêu đề\x0bdòng hai\n\x1b[31mĐỏ\x1b[0m\tvà\x00 hết\x7f\x85Chỉ thị\x9b 05"
+    raw = read_report(write(tmp_path, "ctl.txt", text.encode()))
+    assert raw.text == "Tiêu đề\ndòng hai\nĐỏ và hết\nChỉ thị 05"
+    assert codes(raw) == ["text.controls_replaced"]
+    assert raw.notes[0].params["count"] == 8
+
+
+def test_bidi_overrides_and_isolates_are_removed(tmp_path):
+    text = "Chỉ thị \u202e50-TC\u202c/TW và \u2066Nghị quyết\u2069 số 4"
+    raw = read_report(write(tmp_path, "bidi.txt", text.encode()))
+    assert raw.text == "Chỉ thị 50-TC/TW và Nghị quyết số 4"
+    assert codes(raw) == ["text.bidi_removed"] and raw.notes[0].params["count"] == 4
+
+
+def test_no_control_character_survives_reading(tmp_path):
+    every = "".join(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0)] if chr(c) not in "\r\n")
+    raw = read_report(write(tmp_path, "all-controls.txt", f"Tỉnh ủy {every} Hà Nam".encode()))
+    assert not [c for c in raw.text if unicodedata.category(c) == "Cc" and c != "\n"]
+    assert raw.text.startswith("Tỉnh ủy") and raw.text.endswith("Hà Nam")
