@@ -2,9 +2,10 @@
 
 Only a regular file directly in the corpus folder is read: never a symbolic link, a pipe, a
 device or a folder. Its bytes are decoded from whichever encoding they are in (UTF-8, UTF-16 or
-UTF-32, the legacy TCVN3, VNI, Windows-1258 and VIQR), mojibake is repaired and control
-characters are taken out. What reading had to repair is listed as findings (field "text");
-what it cannot repair is a ReportError that says, for the editor who added the file, what to do.
+UTF-32, the legacy TCVN3, VNI, Windows-1258 and VIQR), mojibake is repaired, control characters
+are taken out, and a scraper's export of several articles is refused. What reading had to
+repair is listed as findings (field "text"); what it cannot repair is a ReportError that
+says, for the editor who added the file, what to do.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from generator.encodings import NotUnicode, decode_unicode
 from generator.findings import Finding
 from generator.legacy_encodings import MIN_WORDS, UnknownLegacyEncoding, decode_legacy_bytes, repair_legacy_mojibake
 from generator.model import RawReport, ReportError
+from generator.scraper_exports import find_export
 from generator.textnorm import is_bidi_control, normalize_display, replace_controls
 from generator.viqr import repair_viqr
 
@@ -152,6 +154,21 @@ def _decode_legacy(path: Path, data: bytes, reason: str) -> tuple[str, list[Find
     return repair.text, findings
 
 
+def _refuse_export(path: Path, text: str) -> None:
+    export = find_export(text)
+    if export is None:
+        return
+    fields = ", ".join(export.fields[:6]) or "no article fields"
+    if export.articles == 0:
+        raise ReportError(path, f"is {export.kind} data ({fields}), not the text of a report; save the article's text as plain text")
+    held = "1 article" if export.articles == 1 else f"{export.articles} articles"
+    raise ReportError(
+        path,
+        f"is a {export.kind} export holding {held} ({fields}), not one report; save each article as its own "
+        f"{RAW_SUFFIX} file (its title on the first line, then its text), each with its own id",
+    )
+
+
 def _repair_text(text: str) -> tuple[str, list[Finding]]:
     """Mojibake: UTF-8 read as cp1252, legacy encodings read as cp1252, VIQR."""
     findings: list[Finding] = []
@@ -200,6 +217,7 @@ def decode_report(path: Path, data: bytes) -> tuple[str, tuple[Finding, ...]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         findings.append(_text_finding("text.crlf_converted"))
+    _refuse_export(path, text)
     if not unicodedata.is_normalized("NFC", text):
         findings.append(_text_finding("text.nfd_normalised"))
         text = unicodedata.normalize("NFC", text)

@@ -1,5 +1,6 @@
 """Reading raw files: any common encoding accident is repaired; anything else is a clear error."""
 
+import json
 import os
 import shutil
 import threading
@@ -323,3 +324,35 @@ def test_no_control_character_survives_reading(tmp_path):
     raw = read_report(write(tmp_path, "all-controls.txt", f"Tỉnh ủy {every} Hà Nam".encode()))
     assert not [c for c in raw.text if unicodedata.category(c) == "Cc" and c != "\n"]
     assert raw.text.startswith("Tỉnh ủy") and raw.text.endswith("Hà Nam")
+
+
+# --- an export is not one report ---------------------------------------------------------------
+
+CSV_EXPORT = '''title,date,content
+Hội nghị sơ kết Chỉ thị 05,2021-10-12,"Sáng 12/10, Ban Thường vụ Tỉnh ủy tổ chức hội nghị, đánh giá kết quả."
+Học tập và làm theo Bác,2021-11-03,"Các chi bộ đã đưa nội dung học tập vào sinh hoạt.
+Nhiều mô hình hay, cách làm tốt được nhân rộng."
+Tổng kết công tác tuyên giáo,2021-12-20,Toàn tỉnh có hơn một nghìn tập thể được khen thưởng.
+'''
+JSON_EXPORT = json.dumps([{"title": f"Bài {i}", "content": "Sáng 12/10, Ban Thường vụ Tỉnh ủy họp."} for i in range(3)],
+                         ensure_ascii=False, indent=2)
+JSONL_EXPORT = "\n".join(json.dumps({"tieu_de": f"Bài {i}", "noi_dung": "Nội dung, cách làm."}, ensure_ascii=False) for i in range(3))
+
+
+@pytest.mark.parametrize("kind, text", [
+    ("CSV", CSV_EXPORT),
+    ("CSV", CSV_EXPORT.replace(",", "\t")),
+    ("JSON", JSON_EXPORT),
+    ("JSON", json.dumps({"source": "baoquangngai.vn", "articles": json.loads(JSON_EXPORT)}, ensure_ascii=False)),
+    ("JSON Lines", JSONL_EXPORT),
+])
+def test_an_export_of_several_articles_is_refused_with_their_number(tmp_path, kind, text):
+    reason = refusal(write(tmp_path, "export.txt", text.encode()))
+    assert f"{kind} export holding 3 articles" in reason and ".txt file" in reason
+
+
+def test_report_with_commas_and_a_quoted_json_line_is_not_an_export(tmp_path):
+    text = ('Tiêu đề, ngày, nội dung của hội nghị\n\nSáng 12/10, Tỉnh ủy, HĐND, UBND tỉnh họp.\n'
+            '{"title": "ví dụ", "content": "một dòng trích"}\n[Ảnh minh họa]\n')
+    assert read_report(write(tmp_path, "commas.txt", text.encode())).text == text
+
