@@ -41,10 +41,10 @@ def tcvn3(text: str) -> bytes:
     for ch in text:
         if ch in _TCVN3_LETTERS:
             out.append(_TCVN3_LETTERS[ch])
-        elif ch.isascii():
-            out += ch.encode()
-        else:  # an accented capital: TCVN3 has none, typists used the small letter
+        elif ch.lower() in _TCVN3_LETTERS:  # an accented capital: TCVN3 has none, typists used the small letter
             out.append(_TCVN3_LETTERS[ch.lower()])
+        else:  # ASCII, and the punctuation of the Windows code page (“ ” –)
+            out += ch.encode("cp1252")
     return bytes(out)
 
 
