@@ -29,6 +29,12 @@ def test_a_dot_before_a_capital_is_kept_and_counted():
     assert converted.uncertain == 2 and converted.samples == ("Bo^.", "tri.")
 
 
+def test_a_dot_before_a_capital_is_read_the_way_the_text_writes_the_word_elsewhere():
+    converted = convert_viqr("Ca'c bo^. nga`nh gu+?i cho ca'c xa~. Ho.p ta.i Bo^. Chi'nh phu? ro^`i gu+?i cho. Ca'c xa~ nha^.n")
+    assert converted.text == "Các bộ ngành gửi cho các xã. Họp tại Bộ Chính phủ rồi gửi cho. Các xã nhận"
+    assert converted.uncertain == 0  # "bo^." is written with its tone elsewhere, "cho" without one
+
+
 def test_unicode_and_english_text_are_not_viqr():
     assert not looks_like_viqr("Tỉnh ủy Quảng Ngãi họp về Chỉ thị 05-CT/TW. Xem www.hanoi.gov.vn?id=1.")
     assert repair_viqr("The Party's plenum (XI) met in Ha Noi; e.g. Resolution 4. Isn't it? Yes.") is None
