@@ -37,7 +37,6 @@ _VIETNAMESE_ONLY = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9\u0300-\u036f]")
 _SHARED = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
 _LEGACY_SIGN = re.compile("[" + "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _SHARED) + "\u2212\u2219]")
 _LATIN1_LETTER = re.compile(f"[{_SHARED}]")
-_ASCII_CAPITALS = re.compile(r"[A-Z]{2,}")
 _WORD = re.compile(r"[^\W\d_]+")
 
 # cp1252 gives printable characters to most of 0x80–0x9F; the five bytes it leaves undefined
