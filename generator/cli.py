@@ -17,6 +17,7 @@ from generator.pipeline import Corpus, load_corpus
 from generator.project import Project
 from generator.translation_memory import TranslationMemoryError
 
+
 def _project(args: argparse.Namespace) -> Project:
     return Project.at(args.project, source=args.source, docs=args.docs, translations=args.translations,
                       site_url=args.site_url, workers=args.workers)

@@ -6,6 +6,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from generator.reading import find_reports
+
 
 def added_dates(source_dir: Path) -> dict[str, dt.datetime]:
     """File name -> when it was added. One `git log` for the whole folder; files git does not
@@ -24,7 +26,11 @@ def added_dates(source_dir: Path) -> dict[str, dt.datetime]:
             current = dt.datetime.fromisoformat(line[1:])
         elif line.strip() and current is not None:
             dates.setdefault(Path(line.strip()).name, current)  # newest commit first: keep the first seen
-    for path in source_dir.glob("*.txt"):
+    for path in find_reports(source_dir):
         if path.name not in dates:
-            dates[path.name] = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc).replace(microsecond=0)
+            try:
+                stamp = path.lstat().st_mtime  # a link is never followed (reading refuses it by name)
+            except OSError:
+                continue
+            dates[path.name] = dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc).replace(microsecond=0)
     return dates

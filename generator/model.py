@@ -43,7 +43,7 @@ class RawReport:
     path: Path
     text: str
     sha256: str
-    notes: tuple[Finding, ...] = ()  # what reading had to repair (BOM, CRLF, NFD, mojibake)
+    notes: tuple[Finding, ...] = ()  # what reading had to repair (encoding, BOM, CRLF, NFD, mojibake, controls)
 
 
 BlockKind = Literal["paragraph", "heading", "caption"]

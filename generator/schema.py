@@ -25,7 +25,7 @@ class ProvinceField(BaseModel):
 class FindingField(BaseModel):
     model_config = ConfigDict(extra="forbid")
     field: str = Field(description="The metadata field the doubt is about")
-    code: str = Field(pattern=r"^[a-z]+\.[a-z_]+$", description="Stable code (generator/data/findings.yaml)")
+    code: str = Field(pattern=r"^[a-z]+\.[a-z0-9_]+$", description="Stable code (generator/data/findings.yaml)")
     message: str
 
 

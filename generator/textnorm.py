@@ -18,14 +18,50 @@ _STROKES = {"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"}  # no Unicode de
 _FOLD_STROKE = str.maketrans(_STROKES)
 
 
+# Characters no output may carry (XML 1.0 forbids most C0 controls, an ESC or a bidi override
+# can disguise text in a terminal or a browser). Line-breaking ones become new lines: Word's
+# vertical tab is its manual line break, form feed a page break.
+_LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n", "\r": "\n"}
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+# C0 and C1 controls but newline, DEL, line/paragraph separators, Unicode noncharacters and bidi
+# embeddings, overrides, isolates and marks. Tab is included: it becomes a space. A terminal
+# escape sequence ("\x1b[31m", "\x1b]8;;…\x07") goes whole, not just its ESC.
+_UNSAFE_CHARS = f"\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff{_BIDI_CONTROLS}"
+_ANY_UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")  # one class: a fast scan of the (usual) clean text
+_UNSAFE = re.compile(f"\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\r\n|[{_UNSAFE_CHARS}]")
+
+
+def is_bidi_control(char: str) -> bool:
+    return char in _BIDI_CONTROLS
+
+
+def replace_controls(text: str) -> tuple[str, dict[str, int]]:
+    """Control characters out: line-breaking controls become a new line (CRLF one), tab a
+    space, every other C0/C1 control, noncharacter and bidi control is removed. Returns the
+    text and how many of each character were replaced ('\r\n' counts as '\r')."""
+    if text.replace("\n", " ").isprintable() or not _ANY_UNSAFE.search(text):  # the first is 2x faster
+        return text, {}
+    counts: dict[str, int] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        char = match.group()[0]
+        counts[char] = counts.get(char, 0) + 1
+        if char == "\t":
+            return " "
+        return _LINE_BREAKS.get(char, "")
+
+    return _UNSAFE.sub(replace, text), counts
+
+
 def normalize_display(text: str) -> str:
-    """NFC, look-alike letters fixed, odd spaces made plain; the author's spelling is kept."""
+    """NFC, look-alike letters fixed, odd spaces made plain, control characters replaced
+    (`replace_controls`); the author's spelling is kept."""
     text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     for mark in _ZERO_WIDTH:  # a C-speed scan each: faster than a regex over the whole report
         text = text.replace(mark, "")
     for space in _ODD_SPACES:
         text = text.replace(space, " ")
-    return text
+    return replace_controls(text)[0]  # last: with odd spaces gone, clean text passes the fast check
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")

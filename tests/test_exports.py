@@ -61,3 +61,11 @@ def test_a_committed_report_is_dated_by_the_commit_that_added_it_and_a_new_one_b
     dates = added_dates(source)
     assert dates["a.txt"] == dt.datetime(2024, 3, 5, 8, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     assert dates["b.txt"] == dt.datetime.fromtimestamp(1_700_000_000, tz=dt.timezone.utc)
+
+
+def test_a_dangling_link_among_the_reports_does_not_stop_the_dating(tmp_path):
+    source = tmp_path / "source_reports"
+    source.mkdir()
+    (source / "a.txt").write_text("Tỉnh ủy Hà Nam sơ kết.\n", encoding="utf-8")
+    (source / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    assert set(added_dates(source)) == {"a.txt", "gone.txt"}

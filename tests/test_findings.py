@@ -14,7 +14,7 @@ from generator.findings import (
 )
 from tests.conftest import ROOT
 
-CODE = re.compile(r"""["']((?:text|title|date|province|directives|author|source|sidecar|translation)\.[a-z_]+)(?<!\.yaml)["']""")
+CODE = re.compile(r"""["']((?:text|title|date|province|directives|author|source|sidecar|translation)\.[a-z0-9_]+)(?<!\.yaml)["']""")
 
 
 def _codes_in_the_code() -> set[str]:
