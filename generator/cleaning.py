@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from generator.datafiles import validated
 from generator.model import Block, CleanedText, RawReport
 from generator.patterns import patterns
-from generator.textnorm import fold
+from generator.textnorm import fold, fold_keep_length
 
 _TERMINAL = tuple(".!?…;:,")
 MARKER_MAX = 60  # tail markers ("Các tin khác", "%d bloggers like this:") are short lines
@@ -70,7 +70,7 @@ class BoilerplateFile(_Entry):
 def boilerplate_rules() -> BoilerplateRules:
     data = validated("boilerplate.yaml", BoilerplateFile)
     return BoilerplateRules(
-        tail_markers=frozenset(_marker_key(m.text) for m in data.tail_markers),
+        tail_markers=frozenset(_marker_key(fold(m.text)) for m in data.tail_markers),
         drop_lines=tuple(re.compile(d.pattern) for d in data.drop_lines),
         agency_prefix=re.compile(data.agency_prefix.pattern),
         source_credit=re.compile(data.source_credit.pattern),
@@ -83,9 +83,9 @@ def boilerplate_rules() -> BoilerplateRules:
 _COUNT = re.compile(r"\s*\(\d+\)$")
 
 
-def _marker_key(line: str) -> str:
-    """'Bình luận (0)' and 'Phản hồi:' -> 'binh luan', 'phan hoi'."""
-    return _COUNT.sub("", fold(line).strip()).rstrip(":").strip()
+def _marker_key(folded_line: str) -> str:
+    """'Bình luận (0)' and 'Phản hồi:' (folded) -> 'binh luan', 'phan hoi'."""
+    return _COUNT.sub("", folded_line.strip()).rstrip(":").strip()
 
 
 def _squash(text: str) -> str:
@@ -98,11 +98,20 @@ def split_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
-def cut_tail(lines: list[str], rules: BoilerplateRules) -> tuple[list[str], list[str]]:
+def folded_lines(lines: list[str]) -> dict[str, str]:
+    """Each short line (the only ones compared with chrome) -> its folded form, folded in one
+    call: folding keeps one character per character, so the folded text splits the same way."""
+    short = list(dict.fromkeys(line for line in lines if line and len(line) <= CHROME_MAX))
+    folded = fold_keep_length("\n".join(short)).split("\n")
+    return dict(zip(short, folded)) if len(folded) == len(short) else {}
+
+
+def cut_tail(lines: list[str], rules: BoilerplateRules, folded: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
     """Drop everything from the first tail marker ('Phản hồi', 'Bạn nên đọc', …) on."""
+    folded = folded or {}
     seen_body = False
     for i, line in enumerate(lines):
-        if line and len(line) <= MARKER_MAX and seen_body and _marker_key(line) in rules.tail_markers:
+        if line and len(line) <= MARKER_MAX and seen_body and _marker_key(folded.get(line) or fold(line)) in rules.tail_markers:
             return lines[:i], [l for l in lines[i:] if l]
         seen_body = seen_body or len(line) > 80
     return lines, []
@@ -164,13 +173,15 @@ def split_credit(line: str, rules: BoilerplateRules) -> tuple[str | None, str | 
 def clean_report(raw: RawReport) -> CleanedText:
     rules = boilerplate_rules()
     dropped: list[tuple[str, str]] = []
-    lines, tail = cut_tail(split_lines(raw.text), rules)
+    lines = split_lines(raw.text)
+    folded = folded_lines(lines)
+    lines, tail = cut_tail(lines, rules, folded)
     dropped += [("web page tail (comments, related links)", t) for t in tail]
 
     # Header date lines and the title line come before the body.
     header: list[str] = []
     header_date = patterns().header_date
-    while lines and (not lines[0] or header_date.match(fold(lines[0]))):
+    while lines and (not lines[0] or header_date.match(folded.get(lines[0]) or fold(lines[0]))):
         if lines[0]:
             header.append(lines[0])
         lines = lines[1:]
@@ -183,7 +194,7 @@ def clean_report(raw: RawReport) -> CleanedText:
     for line in lines:
         if not line:
             continue
-        if len(line) <= CHROME_MAX and any(p.search(fold(line)) for p in rules.drop_lines):
+        if len(line) <= CHROME_MAX and any(p.search(folded.get(line) or fold(line)) for p in rules.drop_lines):
             dropped.append(("web page chrome", line))
             continue
         entries.append(line)

@@ -35,7 +35,8 @@ _VIETNAMESE_ONLY = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9\u0300-\u036f]")
 # ("©" is â in TCVN3, "ñ" đ in VNI, "Ò" a tone mark in Windows-1258), and the minus sign a
 # PDF puts for TCVN3's ư. Vietnamese's own à á â ã è é ê ì í ò ó ô õ ù ú ý are not signs of anything.
 _SHARED = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
-_LEGACY_SIGN = re.compile("[" + "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _SHARED) + "\u2212\u2219]")
+LEGACY_SIGN_CHARS = "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _SHARED) + "\u2212\u2219"
+_LEGACY_SIGN = re.compile(f"[{LEGACY_SIGN_CHARS}]")
 _LATIN1_LETTER = re.compile(f"[{_SHARED}]")
 _WORD = re.compile(r"[^\W\d_]+")
 

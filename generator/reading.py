@@ -23,6 +23,7 @@ import ftfy
 from generator.encodings import NotUnicode, decode_unicode
 from generator.findings import Finding
 from generator.legacy_encodings import (
+    LEGACY_SIGN_CHARS,
     MIN_WORDS,
     UnknownLegacyEncoding,
     decode_legacy_bytes,
@@ -30,7 +31,14 @@ from generator.legacy_encodings import (
 )
 from generator.model import RawReport, ReportError
 from generator.scraper_exports import find_export
-from generator.textnorm import is_bidi_control, normalize_display, replace_controls
+from generator.textnorm import (
+    CONTROL_CLASS,
+    LOOK_ALIKE_CHARS,
+    is_bidi_control,
+    normalize_display,
+    replace_controls,
+    replace_look_alikes,
+)
 from generator.viqr import repair_viqr
 
 RAW_SUFFIX = ".txt"
@@ -40,6 +48,11 @@ _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # Signs of UTF-8 that was decoded as cp1252/latin-1 and saved again ("Tá»‰nh á»§y").
 # The second character comes first so that `re` skips ahead to it: "á" is everywhere in Vietnamese.
 _MOJIBAKE_HINT = re.compile("[\u0080-\u00bf\u2018-\u203a\u0152-\u0178](?<=[ÃÄÆá].)")
+# Characters without which no repair below can apply: legacy signs, controls, and what UTF-8
+# mojibake of Vietnamese always carries (its lead Ã/Ä/Æ, or "º"/"»" after "á", which are legacy
+# signs). One scan of a clean report (nearly every report) costs a few microseconds.
+_ENCODING_SIGNS = frozenset(LEGACY_SIGN_CHARS + "ÃÄÆ" + "".join(map(chr, range(0x80, 0xA0))))
+_MAY_NEED_REPAIR = re.compile(f"[{LEGACY_SIGN_CHARS}ÃÄÆ\u0080-\u009f{CONTROL_CLASS}{LOOK_ALIKE_CHARS}]")
 _NOT_REGULAR = {
     stat.S_IFDIR: "is a folder, not a file",
     stat.S_IFIFO: "is a named pipe (FIFO), not a file; it was not opened",
@@ -174,8 +187,8 @@ def _refuse_export(path: Path, text: str) -> None:
     )
 
 
-def _repair_text(text: str) -> tuple[str, list[Finding]]:
-    """Mojibake: UTF-8 read as cp1252, legacy encodings read as cp1252, VIQR."""
+def _repair_encoding(text: str) -> tuple[str, list[Finding]]:
+    """Mojibake: UTF-8 read as cp1252, legacy encodings read as cp1252."""
     findings: list[Finding] = []
     if _MOJIBAKE_HINT.search(text):
         fixed = ftfy.fix_text(text, normalization="NFC")
@@ -191,6 +204,11 @@ def _repair_text(text: str) -> tuple[str, list[Finding]]:
     elif legacy.guess:
         findings.append(Finding("text", "text.legacy_suspected", {"encoding": legacy.guess, "sample": legacy.sample},
                                 evidence=legacy.sample))
+    return text, findings
+
+
+def _repair_viqr(text: str) -> tuple[str, list[Finding]]:
+    findings: list[Finding] = []
     viqr = repair_viqr(text)
     if viqr is not None and viqr.reads_as_vietnamese:
         text = viqr.text
@@ -226,9 +244,20 @@ def decode_report(path: Path, data: bytes) -> tuple[str, tuple[Finding, ...]]:
     if not unicodedata.is_normalized("NFC", text):
         findings.append(_text_finding("text.nfd_normalised"))
         text = unicodedata.normalize("NFC", text)
-    text, repairs = _repair_text(text)
-    text, controls = replace_controls(text)
-    text = normalize_display(text)
+    repairs: list[Finding] = []
+    controls: dict[str, int] = {}
+    present = set(_MAY_NEED_REPAIR.findall(text))  # one pass; most reports have none, or a few odd spaces
+    if present & _ENCODING_SIGNS:  # first: the legacy tables use Ð and ð as letters
+        text, repairs = _repair_encoding(text)
+        text, controls = replace_controls(text)
+        text = normalize_display(text)
+    elif present:
+        if present - set(LOOK_ALIKE_CHARS):
+            text, controls = replace_controls(text)
+            text = unicodedata.normalize("NFC", text)  # a control removed between a letter and its mark
+        text = replace_look_alikes(text, "".join(present))
+    text, viqr = _repair_viqr(text)
+    repairs += viqr
     if not text.strip():
         raise ReportError(path, "file has no text")
     return text, tuple(findings + repairs + _control_findings(controls))
