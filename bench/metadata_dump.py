@@ -62,7 +62,7 @@ def dump(folders: list[Path]) -> dict[str, Any]:
                 "directives": [dataclasses.asdict(d) for d in m.directives], "local": [dataclasses.asdict(d) for d in m.local_documents],
                 "author": _field(m.author), "source": _field(m.source), "people": list(m.people),
                 "findings": [f"{f.field}: {f.message('en')}" for f in m.findings],
-                "blocks": [[b.kind, b.text] for b in c.blocks], "dropped": list(c.dropped), "header": list(c.header_lines),
+                "blocks": [[b.kind, b.text] for b in c.blocks], "dropped": list(c.dropped), "header": [s.text for s in c.stamps if s.place == "before_title"],
                 "byline": c.byline, "credit": c.source_credit, "agency": c.agency_prefix, "title_line": c.title_line,
             }
         for error in corpus.errors:

@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from generator.datafiles import validated
-from generator.model import Block, CleanedText, RawReport
+from generator.model import Block, CleanedText, RawReport, Stamp
 from generator.patterns import patterns
+from generator.stamps import read_stamp, scraper_stamp
 from generator.textnorm import fold, fold_keep_length
 
 _TERMINAL = tuple(".!?…;:,")
+HEAD_LINES = 8  # the top of a page, where stamps, chrome and the title stand
 MARKER_MAX = 60  # tail markers ("Các tin khác", "%d bloggers like this:") are short lines
 CHROME_MAX = 200  # so are chrome lines ("Ảnh minh họa", "Từ khóa: …")
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
@@ -26,7 +29,8 @@ _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 @dataclass(frozen=True)
 class BoilerplateRules:
     tail_markers: frozenset[str]
-    drop_lines: tuple[re.Pattern[str], ...]
+    drop_lines: tuple[re.Pattern[str], ...]  # on the folded line
+    drop_display_lines: tuple[re.Pattern[str], ...]  # on the line as printed
     agency_prefix: re.Pattern[str]
     source_credit: re.Pattern[str]
     source_credit_words: tuple[str, ...]  # every credit contains one: lines without any are not searched
@@ -44,6 +48,7 @@ class TailMarker(_Entry):
 
 class LinePattern(_Entry):
     pattern: str
+    reads: Literal["folded", "display"] = "folded"
     contains: tuple[str, ...] = ()  # a line without one of these words is not searched (speed)
     examples: tuple[str, ...] = Field(min_length=1)
     not_examples: tuple[str, ...] = ()
@@ -71,7 +76,8 @@ def boilerplate_rules() -> BoilerplateRules:
     data = validated("boilerplate.yaml", BoilerplateFile)
     return BoilerplateRules(
         tail_markers=frozenset(_marker_key(fold(m.text)) for m in data.tail_markers),
-        drop_lines=tuple(re.compile(d.pattern) for d in data.drop_lines),
+        drop_lines=tuple(re.compile(d.pattern) for d in data.drop_lines if d.reads == "folded"),
+        drop_display_lines=tuple(re.compile(d.pattern) for d in data.drop_lines if d.reads == "display"),
         agency_prefix=re.compile(data.agency_prefix.pattern),
         source_credit=re.compile(data.source_credit.pattern),
         source_credit_words=data.source_credit.contains,
@@ -104,6 +110,60 @@ def folded_lines(lines: list[str]) -> dict[str, str]:
     short = list(dict.fromkeys(line for line in lines if line and len(line) <= CHROME_MAX))
     folded = fold_keep_length("\n".join(short)).split("\n")
     return dict(zip(short, folded)) if len(folded) == len(short) else {}
+
+
+def is_chrome(line: str, folded: dict[str, str], rules: BoilerplateRules) -> bool:
+    """A line of page furniture (boilerplate.yaml drop_lines), dropped wherever it stands."""
+    if len(line) > CHROME_MAX:
+        return False
+    folded_line = folded.get(line) or fold(line)
+    return any(p.search(folded_line) for p in rules.drop_lines) or any(p.search(line) for p in rules.drop_display_lines)
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the top of a page holds before its body: stamps, chrome, the title."""
+
+    title: str | None
+    stamps: tuple[Stamp, ...]
+    dropped: tuple[tuple[str, str], ...]
+    lines: list[str]  # every other line, the body, in order
+
+
+def read_head(lines: list[str], chrome: Callable[[str], bool]) -> Head:
+    """The first HEAD_LINES non-empty lines: publication stamps (anywhere among them, above or
+    below the title), page chrome, and the title (the first other line, when it looks like one).
+    A scraper's " date 2019-06 " before the first line is a stamp too."""
+    stamps: list[Stamp] = []
+    dropped: list[tuple[str, str]] = []
+    kept: list[str] = []
+    title: str | None = None
+    body_started = False
+    seen = 0
+    pats = patterns()
+    for index, line in enumerate(lines):
+        if not line or seen >= HEAD_LINES:
+            kept.append(line)
+            continue
+        seen += 1
+        if seen == 1 and (scraped := scraper_stamp(line, pats)):
+            stamps.append(scraped[0])
+            line = scraped[1].strip()
+            if not line:
+                continue
+        stamp = read_stamp(line, "before_title" if title is None else "after_title", pats)
+        if stamp:
+            stamps.append(stamp)
+            continue
+        if chrome(line):
+            dropped.append(("web page chrome", line))
+            continue
+        if title is None and not body_started and is_title_like(line) and any(lines[index + 1 :]):
+            title = line
+            continue
+        body_started = True
+        kept.append(line)
+    return Head(title, tuple(stamps), tuple(dropped), kept)
 
 
 def cut_tail(lines: list[str], rules: BoilerplateRules, folded: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
@@ -178,23 +238,13 @@ def clean_report(raw: RawReport) -> CleanedText:
     lines, tail = cut_tail(lines, rules, folded)
     dropped += [("web page tail (comments, related links)", t) for t in tail]
 
-    # Header date lines and the title line come before the body.
-    header: list[str] = []
-    header_date = patterns().header_date
-    while lines and (not lines[0] or header_date.match(folded.get(lines[0]) or fold(lines[0]))):
-        if lines[0]:
-            header.append(lines[0])
-        lines = lines[1:]
-    title: str | None = None
-    rest = [l for l in lines[1:] if l]
-    if lines and is_title_like(lines[0]) and rest:
-        title, lines = lines[0], lines[1:]
-
+    head = read_head(lines, lambda line: is_chrome(line, folded, rules))
+    dropped += head.dropped
     entries: list[str] = []
-    for line in lines:
+    for line in head.lines:
         if not line:
             continue
-        if len(line) <= CHROME_MAX and any(p.search(folded.get(line) or fold(line)) for p in rules.drop_lines):
+        if is_chrome(line, folded, rules):
             dropped.append(("web page chrome", line))
             continue
         entries.append(line)
@@ -229,8 +279,8 @@ def clean_report(raw: RawReport) -> CleanedText:
 
     blocks = tuple(classify_blocks(paragraphs, _photo_slots(raw.text), rules))
     return CleanedText(
-        title_line=title,
-        header_lines=tuple(header),
+        title_line=head.title,
+        stamps=head.stamps,
         blocks=blocks,
         byline=byline,
         source_credit=credit,

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from generator.analysis import AnalysedText
 from generator.findings import Finding
-from generator.model import CleanedText, Confidence, DateValue, Extracted
-from generator.patterns import Patterns, patterns
+from generator.model import CleanedText, Confidence, DateValue, Extracted, Stamp
+from generator.patterns import patterns
+from generator.textnorm import fold_keep_length
+from generator.year_clues import YearClue
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,11 @@ class ContextYear:
     code: str
     params: dict[str, str | int]
 
+    @property
+    def strong(self) -> bool:
+        """Named more than once, or a review of the year before: stronger than worked-out clues."""
+        return self.code == "date.no_year_from_review" or int(self.params.get("count", 0)) > 1
+
 
 def _year_in_context(folded: str, month: int | None = None) -> ContextYear | None:
     """The most spoken-of year ('năm 2013' ×3), latest first on ties; a January/February review of
@@ -91,27 +98,96 @@ def _year_in_context(folded: str, month: int | None = None) -> ContextYear | Non
     return None
 
 
-def _header_date(header_lines: tuple[str, ...], pats: Patterns) -> tuple[dt.date, str] | None:
-    for line in header_lines:
-        m = pats.full_date.search(line)
-        if m:
-            date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
-            if date:
-                return date, line
+DateResult = tuple[Extracted[DateValue], list[Finding]]
+STAMP_LEAD = 2  # years: a stamp above the title this far after everything the text speaks of is the website's clock
+LISTING = 3  # stamps in a page head: a list of teasers
+LEAD_BLOCKS = 4  # the lead is among the first blocks, up to the first real paragraph
+REAL_PARAGRAPH = 80  # characters
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a date without its own year can take its year from, read once per report."""
+
+    folded: str  # the whole analysed text, folded
+    stamp: Stamp | None  # the page's usable publication stamp
+    first_stamp: Stamp | None  # the first stamp of the page, usable or not (a lead's date is checked against it)
+    clues: tuple[YearClue, ...]  # years worked out from the text (year_clues.py)
+    implemented: tuple[tuple[str, dt.date], ...]  # (document, its date) the lead puts into practice
+
+    def clue_year(self) -> YearClue | None:
+        """The year the clues agree on (the most supported; none when they are split evenly)."""
+        counts = Counter(c.year for c in self.clues)
+        if not counts:
+            return None
+        ranked = counts.most_common(2)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return next(c for c in self.clues if c.year == ranked[0][0])
+
+
+def page_stamp(cleaned: CleanedText, latest_year: int | None) -> tuple[Stamp | None, list[Finding]]:
+    """The stamp that dates the page: a scraper's, else the first below the title, else one
+    above the title unless it is years after everything the text speaks of (the website's own
+    date, as "Thứ hai, 27/06/2022" above a report of 2010)."""
+    if len(cleaned.stamps) >= LISTING:  # a page of teasers, each with its stamp: the first is the first report's
+        return cleaned.stamps[0], []
+    by_place = {place: [s for s in cleaned.stamps if s.place == place] for place in ("scraper", "after_title", "before_title")}
+    for place in ("scraper", "after_title"):
+        if by_place[place]:
+            return by_place[place][0], []
+    for stamp in by_place["before_title"]:
+        year = int(stamp.iso[:4])
+        if latest_year is not None and year - latest_year > STAMP_LEAD:
+            return None, [Finding("date", "date.header_too_late",
+                                  {"header": stamp.text, "years": year - latest_year, "latest": latest_year}, stamp.text)]
+        return stamp, []
+    return None, []
+
+
+def _stamp_finding(stamp: Stamp) -> Finding:
+    code = "date.from_header" if stamp.place == "before_title" else "date.from_stamp"
+    return Finding("date", code, {"header": stamp.text}, stamp.text)
+
+
+def written_years(cleaned: CleanedText, text: AnalysedText) -> list[int]:
+    """Years a report is dated by before any inference: its stamps' and the full dates opening its
+    lead. Documents named without a term are placed in time with these (directives.py)."""
+    pats = patterns()
+    years = [int(s.iso[:4]) for s in cleaned.stamps]
+    for _, folded in lead_candidates(cleaned, text):
+        match = pats.lead_day.match(folded) or pats.lead_days.match(folded)
+        if match and (match["y"] or match.groupdict().get("wy")):
+            years.append(int(match["y"] or match["wy"]))
+            break
+    return years
+
+
+def _year_for(month: int, day: int | None, shown: str, evidence: Evidence) -> tuple[int, Finding] | None:
+    """The year of a date written without one, and the finding that says where it came from: the
+    page's stamp (the year before when the date falls after the stamp), a year the text names
+    more than once, the clues, a year it names once, or the document the report puts into practice."""
+    context = _year_in_context(evidence.folded, month)
+    if evidence.stamp:
+        stamp = evidence.stamp
+        year = int(stamp.iso[:4])
+        stamp_month, stamp_day = int(stamp.iso[5:7]), int(stamp.iso[8:10]) if stamp.precision == "day" else 31
+        if (month, day or 1) > (stamp_month, stamp_day):
+            year -= 1
+        return year, Finding("date", "date.no_year_from_header", {"shown": shown, "year": year, "header": stamp.text}, shown)
+    clue = evidence.clue_year()
+    if context and (context.strong or not clue):
+        return context.year, Finding("date", context.code, {"shown": shown, "year": context.year, **context.params}, shown)
+    if clue:
+        return clue.year, Finding("date", "date.no_year_from_clue", {"shown": shown, "year": clue.year, "clue": clue.shown}, shown)
+    for document, issued in evidence.implemented:
+        year = issued.year + (1 if (month, day or 1) < (issued.month, issued.day) else 0)
+        return year, Finding("date", "date.no_year_from_document",
+                             {"shown": shown, "year": year, "document": document, "issued": issued.isoformat()}, shown)
     return None
 
 
-DateResult = tuple[Extracted[DateValue], list[Finding]]
-
-
-def _no_year_finding(shown: str, year: int, header: tuple[dt.date, str] | None, context: ContextYear | None) -> Finding:
-    if header:
-        return Finding("date", "date.no_year_from_header", {"shown": shown, "year": year, "header": header[1]}, shown)
-    assert context is not None
-    return Finding("date", context.code, {"shown": shown, "year": year, **context.params}, shown)
-
-
-def _dated_lead(lead: str, folded_lead: str, header: tuple[dt.date, str] | None, folded: str) -> DateResult | None:
+def _lead_date(lead: str, folded_lead: str, first: bool, evidence: Evidence) -> DateResult | None:
     """A lead that opens with its day ("Sáng 23-8", "Ngày 5/01/2012") or with the first of several days."""
     pats = patterns()
     day = pats.lead_day.match(folded_lead)
@@ -124,78 +200,115 @@ def _dated_lead(lead: str, folded_lead: str, header: tuple[dt.date, str] | None,
         return None
     shown = lead[: (day or several).end("all")]
     findings = [] if day else [Finding("date", "date.several_days", {"shown": shown}, shown)]
+    sentence = folded_lead[: len(_first_sentence(lead))]
+    if pats.issued_by_centre.search(sentence):  # "Ngày 19-5-2018, Ban Chấp hành Trung ương đã ban hành …"
+        if evidence.stamp:
+            return None  # the document's date: the page's stamp dates the report
+        findings.append(Finding("date", "date.issue_date", {"shown": shown}, shown))
+        first = False
     if full_year:
         date = _valid(int(full_year), month, d)
         if date is None:
-            return None
-        if header and abs(header[0].year - date.year) > 1:
-            findings.append(Finding("date", "date.header_disagrees", {"header": header[1], "shown": shown}, shown))
-        return Extracted(DateValue(date.isoformat(), "day"), Confidence.HIGH if day else Confidence.MEDIUM, shown), findings
-    context = None if header else _year_in_context(folded, month)
-    year = header[0].year if header else context.year if context else None
-    date = _valid(year, month, d) if year else None
-    if date is None or year is None:
+            year = int(full_year)
+            malformed = Finding("date", "date.malformed", {"shown": shown, "year": year}, shown)
+            return Extracted(DateValue(str(year), "year", "written"), Confidence.MEDIUM, shown), findings + [malformed]
+        stamp = evidence.first_stamp
+        if stamp and abs(int(stamp.iso[:4]) - date.year) > 1:
+            findings.append(Finding("date", "date.header_disagrees", {"header": stamp.text, "shown": shown}, shown))
+        confidence = Confidence.HIGH if day and first else Confidence.MEDIUM
+        return Extracted(DateValue(date.isoformat(), "day", "written"), confidence, shown), findings
+    if not 1 <= month <= 12:
         return None
-    findings.append(_no_year_finding(shown, year, header, context))
-    return Extracted(DateValue(date.isoformat(), "day"), Confidence.MEDIUM, shown), findings
+    found = _year_for(month, d, shown, evidence)
+    date = _valid(found[0], month, d) if found else None
+    if found is None or date is None:
+        return None
+    return Extracted(DateValue(date.isoformat(), "day", "combined"), Confidence.MEDIUM, shown), findings + [found[1]]
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
 
 
 def _date_in_first_sentence(lead: str, mentions: list[DateMention]) -> DateMention | None:
     """'Thực hiện kế hoạch của Tỉnh ủy, ngày 12/5/2019, …': the first full date of the lead's first
     sentence that is neither a cited document's date nor a 'by that date' status. `mentions` are
     the body's, which begins with the lead."""
-    sentence_end = len(re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0])
+    sentence_end = len(_first_sentence(lead))
     return next((m for m in mentions if m.kind == "other" and m.start + len(m.text) <= sentence_end), None)
 
 
-def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | None = None) -> DateResult:
+def lead_candidates(cleaned: CleanedText, text: AnalysedText) -> list[tuple[str, str]]:
+    """(display, folded) of the blocks a lead can be: the first ones, up to the first real
+    paragraph (a caption, a byline or a teaser line may come before it)."""
+    candidates, at = [], text.body_start
+    for block in cleaned.blocks[:LEAD_BLOCKS]:
+        candidates.append((block.text, text.folded[at : at + len(block.text)]))
+        at += len(block.text) + 2  # blocks are joined by a blank line
+        if block.kind == "paragraph" and len(block.text) >= REAL_PARAGRAPH:
+            break
+    return candidates
+
+
+def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | None = None,
+                 clues: tuple[YearClue, ...] = (), implemented: tuple[tuple[str, dt.date], ...] = ()) -> DateResult:
     pats = patterns()
-    findings: list[Finding] = []
     lead, folded_lead = text.lead, text.folded_lead
-    header = _header_date(cleaned.header_lines, pats)
     mentions = body_date_mentions(text.body, text.folded_body)
     years = context_years(text.folded) if years is None else years
+    latest = max(years + [m.date.year for m in mentions], default=None)
+    stamp, rejected = page_stamp(cleaned, latest)
+    evidence = Evidence(text.folded, stamp, cleaned.stamps[0] if cleaned.stamps else None, clues, implemented)
+    findings: list[Finding] = []
 
-    dated = _dated_lead(lead, folded_lead, header, text.folded)
-    if dated:
-        return dated
+    for index, (candidate, folded_candidate) in enumerate(lead_candidates(cleaned, text)):
+        dated = _lead_date(candidate, folded_candidate, index == 0, evidence)
+        if dated:
+            return dated
 
     month_match = pats.lead_month.match(folded_lead)
     if month_match and 1 <= int(month_match["m"]) <= 12:
         shown = lead[: month_match.end("all")]
         if month_match["y"]:
-            return Extracted(DateValue(f"{month_match['y']}-{int(month_match['m']):02d}", "month"), Confidence.HIGH, shown), findings
+            value = DateValue(f"{month_match['y']}-{int(month_match['m']):02d}", "month", "written")
+            return Extracted(value, Confidence.HIGH, shown), findings
         context = _year_in_context(text.folded)
         if context:
-            findings.append(_no_year_finding(shown, context.year, None, context))
-            return Extracted(DateValue(f"{context.year}-{int(month_match['m']):02d}", "month"), Confidence.MEDIUM, shown), findings
+            findings.append(Finding("date", context.code, {"shown": shown, "year": context.year, **context.params}, shown))
+            return Extracted(DateValue(f"{context.year}-{int(month_match['m']):02d}", "month", "combined"), Confidence.MEDIUM, shown), findings
 
     period = pats.lead_year.match(folded_lead)
     if period:
         shown = lead[: period.end("all")]
-        return Extracted(DateValue(period["y"], "year"), Confidence.MEDIUM, shown), findings
+        return Extracted(DateValue(period["y"], "year", "written"), Confidence.MEDIUM, shown), findings
 
     first = _date_in_first_sentence(lead, mentions)
+    if first and (pats.issued_by_centre.search(fold_keep_length(_first_sentence(lead)))
+                  or any(clue.year > first.date.year + 1 for clue in clues)):
+        first = None  # a central document's issue date, or a past event the text counts years from
     if first:
         findings.append(Finding("date", "date.from_first_sentence", {"shown": first.text}, first.text))
-        return Extracted(DateValue(first.date.isoformat(), "day"), Confidence.MEDIUM, first.text), findings
+        return Extracted(DateValue(first.date.isoformat(), "day", "written"), Confidence.MEDIUM, first.text), findings
 
-    if header:
-        latest = max(years + [m.date.year for m in mentions], default=None)
-        if latest is not None and header[0].year - latest > 2:
-            findings.append(Finding("date", "date.header_too_late",
-                                    {"header": header[1], "years": header[0].year - latest, "latest": latest}, header[1]))
-            return Extracted(None, Confidence.LOW, header[1]), findings
-        findings.append(Finding("date", "date.from_header", {"header": header[1]}, header[1]))
-        return Extracted(DateValue(header[0].isoformat(), "day"), Confidence.MEDIUM, header[1]), findings
+    findings += rejected  # the website's date above the title is not the report's
+    if stamp:
+        findings.append(_stamp_finding(stamp))
+        return Extracted(DateValue(stamp.iso, stamp.precision, "stamp"), Confidence.MEDIUM, stamp.text), findings
+
+    clue = evidence.clue_year()
+    if clue:
+        findings.append(Finding("date", "date.year_from_clue", {"year": clue.year, "clue": clue.shown}, clue.shown))
+        return Extracted(DateValue(str(clue.year), "year", "inferred"), Confidence.MEDIUM, clue.shown), findings
 
     status = [m for m in mentions if m.kind == "status"]
     if status:
         latest_status = max(status, key=lambda m: m.date)
         findings.append(Finding("date", "date.progress_year", {"shown": latest_status.text, "year": latest_status.date.year},
                                 latest_status.text))
-        return Extracted(DateValue(str(latest_status.date.year), "year"), Confidence.MEDIUM, latest_status.text), findings
+        return Extracted(DateValue(str(latest_status.date.year), "year", "inferred"), Confidence.MEDIUM, latest_status.text), findings
 
+    if rejected:
+        return Extracted(None, Confidence.LOW, rejected[0].evidence), findings
     if years:
         findings.append(Finding("date", "date.missing_years", {"years": ", ".join(map(str, sorted(set(years))))}))
     else:

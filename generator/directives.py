@@ -60,7 +60,7 @@ def _after(folded: str, end: int, width: int = 90) -> str:
     return folded[end : end + width]
 
 
-def _date_after(folded: str, end: int) -> dt.date | None:
+def date_after(folded: str, end: int) -> dt.date | None:
     """The date written with a mention ("…, ngày 14-5-2011", "… của Ban Bí thư ngày 01-7-2011")."""
     window = _after(folded, end, 70)
     stop = patterns().next_document.search(window)
@@ -87,7 +87,7 @@ def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: 
     """Pick one registry entry among homonyms by date, term, lineage, subject, then era."""
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    on_date = _date_after(folded, end)
+    on_date = date_after(folded, end)
     if on_date:
         same = [c for c in candidates if c.date == on_date]
         if len(same) == 1:
@@ -245,7 +245,7 @@ def _bare_is_plausible(candidate: Directive, folded: str, end: int, years: list[
     """A bare "Chỉ thị 05" is the central 05-CT/TW only with supporting context."""
     if patterns().central_issuer_after.match(_after(folded, end)):
         return True
-    on_date = _date_after(folded, end)
+    on_date = date_after(folded, end)
     if on_date:
         return on_date == candidate.date
     term = _term_after(folded, end)

@@ -26,7 +26,8 @@ class Evaluation:
     reports: int = 0
     province_ok: int = 0
     main_ok: int = 0
-    date_ok: int = 0
+    date_ok: int = 0  # value and precision as labelled
+    date_acceptable: int = 0  # right at least to the year, never contradicting the label (date_acceptable)
     true_pos: int = 0
     false_pos: int = 0
     false_neg: int = 0
@@ -65,12 +66,27 @@ def score_report(report: Report, expected: Label, result: Evaluation) -> None:
     if got != want:
         result.misses.append(f"{report.id}: directives extra {sorted(got - want)}, missing {sorted(want - got)}")
     date = (m.date.value.iso, m.date.value.precision) if m.date.value else (None, None)
+    got_iso = m.date.value.iso if m.date.value else None
+    acceptable = date_acceptable(got_iso, expected.date)
+    result.date_acceptable += acceptable
     if date == (expected.date, expected.precision):
         result.date_ok += 1
     else:
-        result.misses.append(f"{report.id}: date {date}, expected {(expected.date, expected.precision)}")
-        if m.date.confidence.value == "high":
-            result.confident_errors.append(f"{report.id}: date {date} (high confidence)")
+        result.misses.append(f"{report.id}: date {date}, expected {(expected.date, expected.precision)}"
+                             f"{'' if acceptable else ' (not acceptable)'}")
+    overclaims = got_iso is not None and expected.date is not None and len(got_iso) > len(expected.date)
+    if m.date.confidence.value == "high" and (not acceptable or overclaims):
+        result.confident_errors.append(f"{report.id}: date {date} (high confidence)")
+
+
+def date_acceptable(got: str | None, want: str | None) -> bool:
+    """An extracted date (ISO at its precision) is acceptable when the label has none and neither
+    does it, or when it is right at least to the year and agrees with the label on every part
+    both give ("2019" for "2019-05-17" is acceptable; "2019-05-16" is not)."""
+    if want is None or got is None:
+        return want is None and got is None
+    shared = min(len(got), len(want))
+    return got[:shared] == want[:shared]
 
 
 class Label(BaseModel):
@@ -132,6 +148,7 @@ def format_evaluation(result: Evaluation) -> str:
         f"directive set F1      {result.directive_f1:.3f}",
         f"main directive        {result.rate(result.main_ok):.1%}",
         f"date (with precision) {result.rate(result.date_ok):.1%}",
+        f"date acceptable       {result.rate(result.date_acceptable):.1%}",
         f"high-confidence wrong {len(result.confident_errors)}",
     ]
     lines += [f"  ! {e}" for e in result.confident_errors]

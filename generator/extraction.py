@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.analysis import AnalysedText
-from generator.dates import context_years, extract_date
+from generator.dates import context_years, extract_date, written_years
 from generator.directives import find_mentions, rank_documents
 from generator.findings import Finding
 from generator.model import (
@@ -16,11 +16,13 @@ from generator.model import (
     Metadata,
     RawReport,
 )
+from generator.outlets import load_outlets
 from generator.patterns import patterns
-from generator.provinces import extract_province, province_matcher
+from generator.provinces import extract_province
 from generator.registry import Registry
 from generator.textnorm import fold_keep_length
 from generator.vocabulary import load_vocabulary
+from generator.year_clues import implemented_documents, year_clues
 
 TITLE_WORDS = 16
 
@@ -52,9 +54,9 @@ def extract_source(cleaned: CleanedText) -> Extracted[str]:
         credit = re.sub(r"^(?:Theo|Nguồn)\s*:?\s*", "", cleaned.source_credit).strip()
         return Extracted(credit, Confidence.HIGH, cleaned.source_credit)
     if cleaned.agency_prefix:
-        tag = province_matcher().agency_tags.get(cleaned.agency_prefix)
-        name = f"{tag['paper']} ({cleaned.agency_prefix})" if tag else cleaned.agency_prefix
-        return Extracted(name, Confidence.MEDIUM if tag else Confidence.LOW, f"{cleaned.agency_prefix}-")
+        found = load_outlets().for_tag(cleaned.agency_prefix)
+        name = f"{found.outlet.name} ({cleaned.agency_prefix})" if found and found.outlet else cleaned.agency_prefix
+        return Extracted(name, Confidence.MEDIUM if found else Confidence.LOW, f"{cleaned.agency_prefix}-")
     return Extracted(None, Confidence.LOW, "")
 
 
@@ -72,13 +74,13 @@ def extract_metadata(raw: RawReport, cleaned: CleanedText, registry: Registry) -
         findings.append(Finding("title", "title.derived"))
 
     years = context_years(text.folded)
-    date, date_findings = extract_date(cleaned, text, years)
+    mentions = find_mentions(text, registry, years + written_years(cleaned, text))
+    clues = tuple(year_clues(text, mentions.mentions, mentions.folded, registry))
+    implemented = implemented_documents(text, mentions.mentions, mentions.folded, registry)
+    date, date_findings = extract_date(cleaned, text, years, clues, implemented)
     province, province_findings = extract_province(cleaned, text)
     findings += date_findings + province_findings
 
-    if date.value:
-        years = years + [int(date.value.iso[:4])]
-    mentions = find_mentions(text, registry, years)
     documents = rank_documents(mentions.mentions, mentions.folded, text.title_end, text.lead_end, registry)
     findings += mentions.findings
     if not documents:

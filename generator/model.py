@@ -46,6 +46,19 @@ class RawReport:
     notes: tuple[Finding, ...] = ()  # what reading had to repair (encoding, BOM, CRLF, NFD, mojibake, controls)
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """A publication stamp of the page ("Cập nhật ngày: 14/03/2011 - 08:12"), read by stamps.py."""
+
+    text: str  # as printed
+    iso: str  # "2019-06-05", or "2019-06" from a scraper's month line
+    place: Literal["before_title", "after_title", "scraper"]
+
+    @property
+    def precision(self) -> Literal["day", "month"]:
+        return "day" if self.iso.count("-") == 2 else "month"
+
+
 BlockKind = Literal["paragraph", "heading", "caption"]
 
 
@@ -60,22 +73,29 @@ class CleanedText:
     """Body blocks with the chrome taken out and kept aside as metadata evidence."""
 
     title_line: str | None
-    header_lines: tuple[str, ...]  # e.g. the website's "Thứ hai, 27/06/2022"
     blocks: tuple[Block, ...]
     byline: str | None
     source_credit: str | None  # "Theo https://www.baohanam.com.vn"
     agency_prefix: str | None  # "LSO"
     dropped: tuple[tuple[str, str], ...] = ()  # (reason, text) for every line removed
+    stamps: tuple[Stamp, ...] = ()  # every publication stamp of the page head, in order (the website's
+    # own "Thứ hai, 27/06/2022" above the title among them)
 
     @cached_property
     def body(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
 
 
+DateBasis = Literal["written", "combined", "stamp", "inferred", "editor"]
+
+
 @dataclass(frozen=True)
 class DateValue:
     iso: str  # "2012-01-05", "2019-01" or "2012"
     precision: Literal["day", "month", "year"]
+    # How it was found: written in full in the text; its day and month written, the year from
+    # elsewhere (a stamp, the text, a clue); the page's publication stamp; a year worked out.
+    basis: DateBasis = "written"
 
 
 @dataclass(frozen=True)

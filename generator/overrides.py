@@ -96,7 +96,7 @@ def iso_date_value(text: str) -> DateValue | None:
         return None
     if not 1900 <= year <= 2099:
         return None
-    return DateValue(text, ("year", "month", "day")[len(parts) - 1])  # type: ignore[arg-type]
+    return DateValue(text, ("year", "month", "day")[len(parts) - 1], "editor")  # type: ignore[arg-type]
 
 
 def _documents(path: Path, sidecar: Sidecar, current: tuple[DocumentRef, ...], registry: Registry) -> tuple[DocumentRef, ...]:

@@ -60,7 +60,19 @@ class Patterns:
     document_before_date: re.Pattern[str]
     status_before_date: re.Pattern[str]
     header_date: re.Pattern[str]
+    iso_date: re.Pattern[str]
+    scraper_date: re.Pattern[str]
+    clock_time: re.Pattern[str]
+    time_of_day: re.Pattern[str]
+    stamp_words: re.Pattern[str]
     lead_circumstance: re.Pattern[str]
+    years_of_implementing: re.Pattern[str]
+    anniversary: re.Pattern[str]
+    years_ago: re.Pattern[str]
+    review_span: re.Pattern[str]
+    issued_by_centre: re.Pattern[str]
+    introduces_before: re.Pattern[str]
+    anniversary_after: re.Pattern[str]
     central_tu: re.Pattern[str]
     symbol: re.Pattern[str]
     bare: re.Pattern[str]
@@ -122,8 +134,10 @@ def word_lists(vocabulary: Vocabulary) -> dict[str, tuple[tuple[str, ...], tuple
         "bare_type_words": (bare_words, bare_words),
         "terms": (terms, terms),
         "ordinal_words": (tuple(v.ordinals), tuple(v.ordinals)),
+        "number_words": (tuple(v.numbers), tuple(v.numbers)),
+        "anniversary_words": (words := tuple(w for a in v.anniversaries for w in a.words), words),
     }
-    for name in ("times_of_day", "weekdays", "month_parts"):
+    for name in ("times_of_day", "weekdays", "month_parts", "stamp_words"):
         lists[name] = (vocabulary.word_list(name),) * 2
     for name in type(v.context).model_fields:
         lists[f"context.{name}"] = (vocabulary.word_list(f"context.{name}"),) * 2

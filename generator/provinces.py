@@ -20,29 +20,30 @@ from pydantic import BaseModel, ConfigDict
 from generator.analysis import AnalysedText
 from generator.datafiles import DataFileError, validated
 from generator.findings import Finding
-from generator.gazetteer import Gazetteer, Province, load_gazetteer
+from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.model import CleanedText, Confidence, Extracted, ProvinceRef
+from generator.outlets import Found, load_outlets
 from generator.scanning import capitalised_pattern
 from generator.textnorm import (
-    compact_key,
     fold,
     fold_cased_keep_length,
     fold_keep_length,
 )
 
-W_SOURCE, W_TITLE, W_CONTEXT, W_DISTRICT_CONTEXT, W_BARE = 6.0, 4.0, 3.0, 2.0, 1.0
+W_SOURCE, W_TITLE, W_CONTEXT, W_PLACE, W_DISTRICT_CONTEXT, W_BARE = 6.0, 4.0, 3.0, 2.0, 2.0, 1.0
+SOLE_ENOUGH = 2.0  # when no other province is named at all, this much evidence gives a province (medium, flagged)
 
 
 @dataclass(frozen=True)
 class ProvinceMatcher:
     gazetteer: Gazetteer
     names: re.Pattern[str]  # all province and district names, capitalised, over case-kept folded text
-    kind_of: dict[str, list[tuple[str, str]]]  # folded name -> [("province"|"district", code)]
+    kind_of: dict[str, list[tuple[str, ...]]]  # folded name -> [("province"|"district"|"named_district", code[, spelling])]
     context: re.Pattern[str]
+    place_context: re.Pattern[str]  # "tại", "điểm cầu": weaker than a committee's name
     district_context: re.Pattern[str]
     needs_context: frozenset[str]
-    agency_tags: dict[str, dict[str, str]]
-    domains: dict[str, str]
+    person_names: frozenset[str]  # names that a place word does not make a province ("tại Bảo tàng Hồ Chí Minh")
 
 
 def dash_variants(name: str) -> list[str]:
@@ -57,27 +58,21 @@ def _words_before(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|[^a-z])(?:" + alternation + r")\s*$")
 
 
-class AgencyTag(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    province: str
-    paper: str
-
-
 class ProvinceClues(BaseModel):
     """data/province_clues.yaml: every province it names must be in the gazetteer."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    agency_tags: dict[str, AgencyTag]
-    domains: dict[str, str]
     aliases: dict[str, str]
     context_words: tuple[str, ...]
+    place_words: tuple[str, ...]
+    person_names: tuple[str, ...]
+    numbered_districts: dict[str, tuple[str, ...]]
     district_words: tuple[str, ...]
     needs_context: tuple[str, ...]
 
     def check_provinces(self, gazetteer: Gazetteer, source: str = "province_clues.yaml") -> None:
-        named = [("agency_tags", k, v.province) for k, v in self.agency_tags.items()]
-        named += [("domains", k, v) for k, v in self.domains.items()] + [("aliases", k, v) for k, v in self.aliases.items()]
-        named += [("needs_context", n, n) for n in self.needs_context]
+        named = [("aliases", k, v) for k, v in self.aliases.items()] + [("needs_context", n, n) for n in self.needs_context]
+        named += [("numbered_districts", k, k) for k in self.numbered_districts]
         for section, entry, name in named:
             if gazetteer.by_name(name) is None:
                 raise DataFileError(source, f"{section}: {entry}: {name!r} is not a province in the gazetteer")
@@ -88,7 +83,7 @@ def province_matcher() -> ProvinceMatcher:
     gazetteer = load_gazetteer()
     clues = validated("province_clues.yaml", ProvinceClues)
     clues.check_provinces(gazetteer)
-    kind_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    kind_of: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for p in gazetteer.provinces:
         for spelling in dash_variants(fold(p.name)):
             kind_of[spelling].append(("province", p.code))
@@ -100,32 +95,26 @@ def province_matcher() -> ProvinceMatcher:
                 kind_of[spelling].append(("province", province.code))
     for name, code in gazetteer.districts:
         if len(name.split()) >= 2:  # one-syllable names are too often ordinary words
-            kind_of[fold(name)].append(("district", code))
+            kind_of[fold(name)].append(("district", code, name.lower()))  # type: ignore[arg-type]
+    for city, districts in clues.numbered_districts.items():
+        code = gazetteer.by_name(city).code  # type: ignore[union-attr]  # checked above
+        for district in districts:
+            kind_of[fold(district)].append(("named_district", code))
+    for province_name, outlets in load_outlets().by_province.items():  # landmarks: "ATK Chợ Đồn"
+        code = gazetteer.by_name(province_name).code  # type: ignore[union-attr]  # the table's keys are checked
+        for outlet in outlets:
+            if outlet.kind == "landmark":
+                kind_of[fold(outlet.name)].append(("named_district", code))
     return ProvinceMatcher(
         gazetteer=gazetteer,
         names=re.compile(capitalised_pattern(list(kind_of))),
         kind_of=dict(kind_of),
         context=_words_before(list(clues.context_words)),
+        place_context=_words_before(list(clues.place_words)),
         district_context=_words_before(list(clues.district_words)),
         needs_context=frozenset(fold(n) for n in clues.needs_context),
-        agency_tags={tag: {"province": t.province, "paper": t.paper} for tag, t in clues.agency_tags.items()},
-        domains=dict(clues.domains),
+        person_names=frozenset(fold(n) for n in clues.person_names),
     )
-
-
-def _domain_province(text: str, matcher: ProvinceMatcher) -> tuple[Province, str] | None:
-    for domain in re.findall(r"(?:https?://)?(?:www\.)?([a-z0-9.-]+\.(?:vn|com\.vn|org\.vn|gov\.vn))", text.lower()):
-        for known, name in matcher.domains.items():
-            if domain == known or domain.endswith("." + known):
-                province = matcher.gazetteer.by_name(name)
-                if province:
-                    return province, domain
-        m = re.match(r"bao([a-z]+)\.(?:vn|com\.vn|org\.vn)$", domain)
-        if m:
-            for p in matcher.gazetteer.provinces:
-                if compact_key(p.name) == m.group(1):
-                    return p, domain
-    return None
 
 
 def score_text(text: str, folded: str, cased: str, weight_scale: float, matcher: ProvinceMatcher,
@@ -134,21 +123,57 @@ def score_text(text: str, folded: str, cased: str, weight_scale: float, matcher:
     for m in matcher.names.finditer(cased):  # capitalised only: "hòa bình" is peace
         name = folded[m.start() : m.end()]
         before = folded[max(0, m.start() - 40) : m.start()]
-        for kind, code in matcher.kind_of[name]:
+        for kind, code in _as_written(matcher, name, text[m.start() : m.end()]):
             if kind == "province":
-                # "Tỉnh ủy Hòa Bình …", or a text that opens "Hòa Bình: …" (a title's or a lead's dateline)
-                has_context = bool(matcher.context.search(before)) or (m.start() == 0 and folded[m.end() : m.end() + 1] == ":")
-                if name in matcher.needs_context and not has_context:
+                weight = _province_weight(name, before, m.start(), folded[m.end() : m.end() + 2], matcher)
+                if weight is None:
                     continue
-                weight = W_CONTEXT if has_context else W_BARE
+            elif kind == "named_district":  # "Quận 10", a landmark: the name says where it is
+                weight = W_DISTRICT_CONTEXT
             else:
                 weight = W_DISTRICT_CONTEXT if matcher.district_context.search(before) else W_BARE * 0.5
             scores[code] += weight * weight_scale
             evidence.setdefault(code, text[max(0, m.start() - 20) : m.end()].strip())
 
 
+def _as_written(matcher: ProvinceMatcher, folded_name: str, printed: str) -> list[tuple[str, str]]:
+    """The places a folded name can be; when names differ only by their marks ("Tam Dương" in
+    Vĩnh Phúc, "Tam Đường" in Lai Châu), the one written exactly so."""
+    places = matcher.kind_of[folded_name]
+    if len(places) > 1:
+        exact = [(kind, code) for kind, code, *spelling in places if not spelling or spelling[0] == printed.lower()]
+        if len(exact) < len(places) and any(len(p) > 2 for p in places if p[:2] in exact):
+            return exact
+    return [(kind, code) for kind, code, *_ in places]
+
+
+def _province_weight(name: str, before: str, start: int, after: str, matcher: ProvinceMatcher) -> float | None:
+    """How much a province's name counts where it stands: after a context word ("Tỉnh ủy Hòa Bình"),
+    or as a dateline opening a line ("Hòa Bình: …"), 3; after a place word ("tại Thái Bình"), 2;
+    alone, 1 — unless it is a name that needs context (None)."""
+    dateline = (start == 0 or before.endswith("\n")) and after.startswith(":")
+    if matcher.context.search(before) or dateline:
+        return W_CONTEXT
+    if matcher.place_context.search(before) and name not in matcher.person_names:
+        return W_PLACE
+    if matcher.district_context.search(before) and name not in matcher.person_names:
+        return W_DISTRICT_CONTEXT  # "Huyện ủy Điện Biên": the district of the province's name
+    if name in matcher.needs_context:
+        return None
+    return W_BARE
+
+
 def _score_short(text: str, weight_scale: float, matcher: ProvinceMatcher, scores: dict[str, float], evidence: dict[str, str]) -> None:
     score_text(text, fold_keep_length(text), fold_cased_keep_length(text), weight_scale, matcher, scores, evidence)
+
+
+def _add_outlet(found: Found, shown: str, matcher: ProvinceMatcher, scores: dict[str, float], evidence: dict[str, str]) -> None:
+    """A province's own outlet counts as its source; a city paper that covers other provinces too
+    (Sài Gòn Giải Phóng, Kinh tế & Đô thị) counts like a context word."""
+    province = matcher.gazetteer.by_name(found.province)
+    if province:
+        scores[province.code] += W_CONTEXT if found.outlet and found.outlet.kind == "city_paper" else W_SOURCE
+        evidence.setdefault(province.code, shown)
 
 
 def extract_province(cleaned: CleanedText, text: AnalysedText) -> tuple[Extracted[ProvinceRef], list[Finding]]:
@@ -157,16 +182,14 @@ def extract_province(cleaned: CleanedText, text: AnalysedText) -> tuple[Extracte
     evidence: dict[str, str] = {}
     findings: list[Finding] = []
 
-    if cleaned.agency_prefix and cleaned.agency_prefix in matcher.agency_tags:
-        province = matcher.gazetteer.by_name(matcher.agency_tags[cleaned.agency_prefix]["province"])
-        if province:
-            scores[province.code] += W_SOURCE
-            evidence[province.code] = f"agency tag “{cleaned.agency_prefix}-”"
+    outlets = load_outlets()
+    tagged = outlets.for_tag(cleaned.agency_prefix) if cleaned.agency_prefix else None
+    if tagged:
+        _add_outlet(tagged, f"agency tag “{cleaned.agency_prefix}-”", matcher, scores, evidence)
     if cleaned.source_credit:
-        found = _domain_province(cleaned.source_credit, matcher)
-        if found:
-            scores[found[0].code] += W_SOURCE
-            evidence[found[0].code] = f"source {found[1]}"
+        credited = outlets.in_text(cleaned.source_credit)
+        if credited:
+            _add_outlet(credited[0], f"source {credited[0].evidence}", matcher, scores, evidence)
         else:
             _score_short(cleaned.source_credit, W_SOURCE / W_CONTEXT, matcher, scores, evidence)
     if text.title_end:
@@ -191,6 +214,9 @@ def extract_province(cleaned: CleanedText, text: AnalysedText) -> tuple[Extracte
         confidence = Confidence.HIGH
     elif top >= 3 and top > second:
         confidence = Confidence.MEDIUM
+    elif len(ranked) == 1 and top >= SOLE_ENOUGH:
+        confidence = Confidence.MEDIUM
+        findings.append(Finding("province", "province.sole_evidence", {"province": province.name, "evidence": evidence.get(best, "")}))
     else:
         findings.append(Finding("province", "province.weak", {"province": province.name, "score": top}))
         return Extracted(None, Confidence.LOW, evidence.get(best, "")), findings

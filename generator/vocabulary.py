@@ -49,6 +49,13 @@ class Term(_Strict):
     start: int = Field(ge=1930, le=2100)
 
 
+class Anniversary(_Strict):
+    year: int = Field(ge=1800, le=2100)
+    words: tuple[str, ...] = Field(min_length=1)
+    example: str
+    means: int  # the year the example's text was written in: year + its count of years
+
+
 class Context(_Strict):
     document_before_date: tuple[str, ...]
     target_before_year: tuple[str, ...]
@@ -69,6 +76,9 @@ class VocabularyFile(_Strict):
     issuers: tuple[IssuerSuffix, ...]
     terms: tuple[Term, ...]
     ordinals: dict[str, int]
+    numbers: dict[str, int]
+    anniversaries: tuple[Anniversary, ...]
+    stamp_words: tuple[str, ...]
     times_of_day: tuple[str, ...]
     weekdays: tuple[str, ...]
     month_parts: tuple[str, ...]
@@ -127,6 +137,21 @@ class Vocabulary:
         return {t.roman: t.start for t in self.data.terms}
 
     @cached_property
+    def anniversary_year(self) -> dict[str, int]:
+        """Folded event words -> the year of the event ('thuc hien di chuc' -> 1969)."""
+        return {" ".join(fold(w).split()): a.year for a in self.data.anniversaries for w in a.words}
+
+    def count_value(self, text: str) -> int | None:
+        """'5' -> 5, 'bon' -> 4, 'muoi lam' -> 15 (folded digits or number words)."""
+        text = " ".join(text.split())
+        return int(text) if text.isdigit() else self.number_value.get(text)
+
+    @cached_property
+    def number_value(self) -> dict[str, int]:
+        """Folded number word -> its value ('bon' -> 4, 'muoi lam' -> 15)."""
+        return {fold(word): value for word, value in self.data.numbers.items()}
+
+    @cached_property
     def ordinal_value(self) -> dict[str, int]:
         return {fold(word): value for word, value in self.data.ordinals.items()}
 
@@ -152,7 +177,7 @@ class Vocabulary:
         if name.startswith("context."):
             value = getattr(self.data.context, name.removeprefix("context."), None)
         else:
-            value = getattr(self.data, name, None) if name in ("times_of_day", "weekdays", "month_parts") else None
+            value = getattr(self.data, name, None) if name in ("times_of_day", "weekdays", "month_parts", "stamp_words") else None
         if value is None:
             raise KeyError(name)
         return tuple(value)

@@ -24,8 +24,17 @@ def test_bibtex_keeps_the_vietnamese_name_whole_and_escapes_tex(seed_reports):
 
 
 def test_csl_json_has_no_date_when_the_date_is_unknown(seed_reports):
-    item = cite_csl(seed_reports["003"], URL)
+    from dataclasses import replace
+
+    from generator.model import Extracted
+
+    undated = replace(seed_reports["003"], metadata=replace(seed_reports["003"].metadata, date=Extracted(None)))
+    item = cite_csl(undated, URL)
     assert "issued" not in item and item["type"] == "article-newspaper" and item["URL"] == URL
+
+
+def test_a_year_worked_out_from_the_text_is_cited_as_that_year(seed_reports):
+    assert cite_csl(seed_reports["003"], URL)["issued"] == {"date-parts": [[2010]]}  # "Bốn năm thực hiện Cuộc vận động"
 
 
 def test_csl_json_date_parts_follow_the_precision(seed_reports):

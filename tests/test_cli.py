@@ -12,7 +12,7 @@ EXPECTED = {
     "000_f4d9ae87f141ab91": ("Hưng Yên", "03-CT/TW", "2012-01-05", "day"),
     "001_6c6cd01c535d82ba": ("Kiên Giang", "03-CT/TW", "2013-08-23", "day"),
     "002_bd37ec31966b5a35": ("Hà Nam", "05-CT/TW", "2019-01", "month"),
-    "003_819d290b6f01cc90": ("Lạng Sơn", "06-CT/TW", None, None),
+    "003_819d290b6f01cc90": ("Lạng Sơn", "06-CT/TW", "2010", "year"),
     "004_a325bf6e288159c8": ("Bình Thuận", "12-NQ/TW", "2012", "year"),
 }
 KEYS = {"id", "title", "date", "date_precision", "province", "directives", "author", "source", "findings"}
@@ -48,7 +48,7 @@ def test_check_groups_the_reports_by_field_and_code(capsys):
     out = capsys.readouterr().out
     assert "date [date.header_too_late] (1): e.g. the only full date is the page header" in out
     assert out.index("date [") < out.index("directives [") < out.index("title [")  # grouped by field
-    assert "source_reports/003_819d290b6f01cc90.txt: low confidence: date" in out
+    assert "source_reports/000_f4d9ae87f141ab91.txt: low confidence: title" in out
 
 
 def test_schema_is_json_schema(capsys):

@@ -26,7 +26,7 @@ def test_seed_provinces(seed_reports, seed, province, since_2025):
 
 def cleaned(body: str, title: str | None = None, **extra) -> CleanedText:
     blocks = tuple(Block("paragraph", p) for p in body.split("\n\n"))
-    return CleanedText(title_line=title, header_lines=(), blocks=blocks, byline=None, source_credit=extra.get("credit"),
+    return CleanedText(title_line=title, blocks=blocks, byline=None, source_credit=extra.get("credit"),
                        agency_prefix=extra.get("prefix"))
 
 

@@ -32,7 +32,7 @@ def test_reference_facts(registry, doc_id, date, issuer, term):
 
 
 def test_unconfirmed_dates_are_left_empty(registry):
-    assert registry.get("26-NQ/TW").date is None
+    assert registry.get("27-NQ/TW (X)").date is None
     assert registry.get("03-KH/TW (XII)").date is None
 
 

@@ -1,0 +1,66 @@
+"""Publication stamps: the lines of a page head that say when it was posted, in every shape.
+
+    "Cập nhật ngày: 14/03/2011 - 08:12", "Thứ Năm, 21/07/2016 | 09:30", "(15/08/2017)",
+    "• 15/07/2018", "Chính trị | 15:29 Thứ Tư ngày 11/01/2017", "Trung Kiên 14:32 03/06/2024",
+    "[Đăng ngày: 17/06/2019]", and a scraper's own " date 2019-06" before the first line.
+
+A stamp is a short line holding one date and otherwise only a time, a weekday, stamp words
+("cập nhật", "đăng lúc", "Print") and at most a short label or a name. A stamp is the page's
+date, not necessarily the event's: dates.py decides how it is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from generator.model import Stamp
+from generator.patterns import Patterns, patterns
+from generator.textnorm import fold_keep_length
+
+MAX_STAMP = 90  # characters: a stamp is a short line
+MAX_LABEL_WORDS = 3  # besides its date and time: a section label ("Thời sự - Chính trị") or a name
+StampPlace = Literal["before_title", "after_title", "scraper"]
+_PUNCTUATION = re.compile(r"[\[\]()|,:;•*·\-–—_/.>»'\"]+")
+
+
+def _valid_iso(y: int, m: int, d: int | None) -> str | None:
+    try:
+        dt.date(y, m, d or 1)
+    except ValueError:
+        return None
+    return f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d else "")
+
+
+def scraper_stamp(line: str, pats: Patterns | None = None) -> tuple[Stamp, str] | None:
+    """A scraper's " date 2019-06 …" opening a file: the stamp, and the rest of the line."""
+    pats = pats or patterns()
+    match = pats.scraper_date.match(line)
+    if not match:
+        return None
+    iso = _valid_iso(int(match["y"]), int(match["m"]), int(match["d"]) if match["d"] else None)
+    if iso is None:
+        return None
+    return Stamp(line[: match.end()].strip(), iso, "scraper"), line[match.end() :]
+
+
+def read_stamp(line: str, place: StampPlace, pats: Patterns | None = None) -> Stamp | None:
+    """`line` as a publication stamp, or None when it is anything else (a lead, a title)."""
+    if not line or len(line) > MAX_STAMP:
+        return None
+    pats = pats or patterns()
+    folded = fold_keep_length(line).lower()
+    dates = list(pats.full_date.finditer(folded)) or list(pats.iso_date.finditer(folded))
+    if len(dates) != 1:
+        return None
+    found = dates[0]
+    iso = _valid_iso(int(found["y"]), int(found["m"]), int(found["d"]) if found["d"] else None)
+    if iso is None:
+        return None
+    rest = folded[: found.start()] + " " + folded[found.end() :]
+    rest = pats.stamp_words.sub(" ", pats.clock_time.sub(" ", rest))
+    words = _PUNCTUATION.sub(" ", rest).split()
+    if len(words) > MAX_LABEL_WORDS or any(pats.time_of_day.fullmatch(w) for w in words):
+        return None  # "Sáng 27/06/2022, …" is a lead's date, not a stamp
+    return Stamp(line, iso, place)

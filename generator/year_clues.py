@@ -1,0 +1,132 @@
+"""Years a reader works out without thinking, with the words they come from.
+
+    "sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW"          05-CT/TW is of 2016: 2016 + 5 = 2021
+    "tổng kết 10 năm thực hiện Chỉ thị 59-CT/TW, ngày 15/12/2000"               2000 + 10 = 2010
+    "kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh"                            1890 + 130 = 2020
+    "Cách đây 76 năm, ngày 11-6-1948"                                           1948 + 76 = 2024
+    "biểu dương … giai đoạn 2021-2024", "(30/4/1975-30/4/2025)"                 the span's end
+
+dates.py uses these for a date whose year the text does not write, and publishes such a year
+with medium confidence and a finding that says why. The registry knows every central
+document's date; a document's own date written after it counts too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.analysis import AnalysedText
+from generator.directives import Mention, date_after
+from generator.patterns import patterns
+from generator.registry import Registry
+from generator.vocabulary import load_vocabulary
+
+ClueKind = Literal["review", "anniversary", "ago", "span"]
+_BEFORE = 70  # characters before a document mention where "N năm thực hiện" stands
+
+
+@dataclass(frozen=True)
+class YearClue:
+    year: int
+    kind: ClueKind
+    shown: str  # the words it comes from, as printed
+    start: int  # where they are in the analysed text
+
+
+def _document_date(mention: Mention, folded: str, registry: Registry) -> dt.date | None:
+    """A mentioned document's date: written after it, else the registry's."""
+    written = date_after(folded, mention.end)
+    if written:
+        return written
+    directive = registry.get(mention.directive_id) if mention.directive_id else None
+    return directive.date if directive else None
+
+
+def review_clues(text: AnalysedText, mentions: list[Mention], folded: str, registry: Registry) -> list[YearClue]:
+    """'N năm thực hiện <document>': the document's year plus N."""
+    pats, vocabulary = patterns(), load_vocabulary()
+    clues = []
+    for mention in mentions:
+        window_start = max(0, mention.start - _BEFORE)
+        match = pats.years_of_implementing.search(folded, window_start, mention.start)
+        if not match:
+            continue
+        count, issued = vocabulary.count_value(match["n"]), _document_date(mention, folded, registry)
+        if count and issued:
+            clues.append(YearClue(issued.year + count, "review", text.display[match.start() : mention.end], match.start()))
+    return clues
+
+
+def anniversary_clues(text: AnalysedText) -> list[YearClue]:
+    """'N năm <event>' of a known event, and 'cách đây N năm … <year>'."""
+    pats, vocabulary = patterns(), load_vocabulary()
+    clues = []
+    for match in pats.anniversary.finditer(text.folded):
+        count = vocabulary.count_value(match["n"])
+        event = vocabulary.anniversary_year.get(" ".join(match["event"].split()))
+        if count and event:
+            clues.append(YearClue(event + count, "anniversary", text.display[match.start() : match.end()], match.start()))
+    for match in pats.anniversary_after.finditer(text.folded):
+        count = vocabulary.count_value(match["n"])
+        event = vocabulary.anniversary_year.get(" ".join(match["event"].split()))
+        if count and event:
+            clues.append(YearClue(event + count, "anniversary", text.display[match.start() : match.end()], match.start()))
+    for match in pats.years_ago.finditer(text.folded):
+        count = vocabulary.count_value(match["n"])
+        if count:
+            clues.append(YearClue(int(match["y"]) + count, "ago", text.display[match.start() : match.end()], match.start()))
+    return clues
+
+
+def span_clues(text: AnalysedText) -> list[YearClue]:
+    """The end of a reviewed span ('tổng kết giai đoạn 2016-2021' is 2021)."""
+    clues = []
+    for match in patterns().review_span.finditer(text.folded):
+        first, last = int(match["a"]), int(match["b"])
+        if first < last <= first + 30:
+            clues.append(YearClue(last, "span", text.display[match.start() : match.end()], match.start()))
+    return clues
+
+
+def year_clues(text: AnalysedText, mentions: list[Mention], folded: str, registry: Registry) -> list[YearClue]:
+    """Every clue of the text, in the order they appear; a year still to come is no clue (a
+    document read as its namesake of another term)."""
+    clues = review_clues(text, mentions, folded, registry) + anniversary_clues(text) + span_clues(text)
+    this_year = dt.date.today().year
+    return sorted((c for c in clues if c.year <= this_year), key=lambda clue: clue.start)
+
+
+INTRODUCING_BLOCKS = 4  # the lead and the paragraphs right after it
+
+
+def implemented_documents(text: AnalysedText, mentions: list[Mention], folded: str, registry: Registry) -> tuple[tuple[str, dt.date], ...]:
+    """The dated documents the report's opening introduces ("quán triệt, triển khai Chỉ thị
+    35-CT/TW ngày 14/6/2024"): first study of a new document follows it closely, so a date
+    without a year took place after it. A review ("tổng kết thực hiện …") may be years later."""
+    pats = patterns()
+    found: dict[str, dt.date] = {}
+    opening_end = _blocks_end(text, INTRODUCING_BLOCKS)
+    for mention in mentions:
+        if not text.body_start <= mention.start < opening_end:
+            continue
+        if not pats.introduces_before.search(folded[max(0, mention.start - _BEFORE) : mention.start]):
+            continue
+        issued = _document_date(mention, folded, registry)
+        if issued:
+            found.setdefault(mention.directive_id or mention.local_symbol or mention.text, issued)
+    if len({issued.year for issued in found.values()}) > 1:
+        return ()  # documents of several years: the history the report recalls, not what it introduces
+    return tuple(found.items())
+
+
+def _blocks_end(text: AnalysedText, blocks: int) -> int:
+    """Where the body's first `blocks` blocks end (blocks are joined by a blank line)."""
+    at = text.body_start
+    for _ in range(blocks):
+        next_break = text.display.find("\n\n", at)
+        if next_break == -1:
+            return len(text.display)
+        at = next_break + 2
+    return at
