@@ -63,9 +63,8 @@ def measure(page, root: Path, url: str, run_query) -> tuple[int, int, float, str
 def pagefind_query(query: str):
     def run(page, url: str) -> str:
         page.goto(f"{url}/site/search/?q={quote(query)}")
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60000)
-        page.wait_for_load_state("networkidle")
-        return page.locator(".search-pinned a, .pagefind-ui__result-link").first.evaluate("a => a.pathname")
+        page.locator(".archive-search__result").first.wait_for(timeout=60000)
+        return page.locator(".archive-search__link").first.evaluate("a => a.pathname")
     return run
 
 

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from generator.build import BuildError
 from generator.model import ReportError
 from generator.pipeline import Corpus, load_corpus
-from generator.project import Project
+from generator.project import Project, SiteUrlError
 from generator.translation_memory import TranslationMemoryError
 
 
@@ -193,6 +193,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     logger.setLevel(logging.INFO)
     try:
         return COMMANDS[args.command][1](args)
-    except (BuildError, TranslationMemoryError) as exc:  # the message names the file and the reason
+    except (BuildError, TranslationMemoryError, SiteUrlError) as exc:  # the message names the file and the reason
         print(f"error: {exc}", file=sys.stderr)
         return 2

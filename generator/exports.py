@@ -117,8 +117,10 @@ def facets_data(reports: Iterable[Report], lang: str, status: dict[str, str] | N
     return json.dumps({"provinces": list(provinces), "documents": list(documents), "rows": rows}, ensure_ascii=False, separators=(",", ":"))
 
 
-def atom_feed(reports: list[Report], added: dict[str, dt.datetime], site_url: str, lang: str, title: str, limit: int = 50) -> str:
-    """The newest additions first (by the date each raw file was added to the archive)."""
+def atom_feed(reports: list[Report], added: dict[str, dt.datetime], site_url: str, lang: str, title: str, limit: int = 50,
+              note: str | None = None) -> str:
+    """The newest additions first (by the date each raw file was added to the archive); `note`, a
+    preview's warning that its addresses are local, becomes the feed's subtitle."""
     epoch = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     newest = sorted(reports, key=lambda r: (added.get(r.raw.path.name, epoch), r.id), reverse=True)[:limit]
     updated = max((added.get(r.raw.path.name, epoch) for r in newest), default=epoch)
@@ -142,7 +144,8 @@ def atom_feed(reports: list[Report], added: dict[str, dt.datetime], site_url: st
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">\n'
         f"  <title>{escape(title)}</title>\n"
-        f'  <link href="{escape(site_url)}"/>\n'
+        + (f"  <subtitle>{escape(note)}</subtitle>\n" if note else "")
+        + f'  <link href="{escape(site_url)}"/>\n'
         f'  <link rel="self" href="{escape(feed_url)}"/>\n'
         f"  <id>{escape(feed_url)}</id>\n"
         f"  <updated>{updated.isoformat()}</updated>\n"

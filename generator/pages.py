@@ -24,7 +24,7 @@ from generator.rendering import (
     report_front_matter,
     template_env,
 )
-from generator.search_terms import alias_index, directive_aliases, term_table
+from generator.search_terms import alias_index, province_index, term_table
 from generator.segments import report_segments
 from generator.site_context import (
     SiteContext,
@@ -53,6 +53,7 @@ class Side:
     site_url: str  # this side's root URL, e.g. https://…/ or https://…/en/
     added: dict[str, dt.datetime]  # raw file name -> when it was added (for the feed)
     context: SiteContext
+    preview: bool = False  # a local preview: its addresses are not for citing, and it says so
     urls: UrlScheme = URLS
     env: Environment = field(default_factory=template_env)
 
@@ -65,6 +66,7 @@ class Side:
         registry = self.context.registry
         return {
             "lang": self.lang,
+            "preview": self.preview,
             "t": self.labels,
             "registry": registry,
             "urls": self.urls,
@@ -72,7 +74,6 @@ class Side:
             "report_year": report_year,
             "label": lambda d: directive_label(d, registry, self.lang),
             "type_en": load_vocabulary().type_en,
-            "aliases": directive_aliases,
             "translation": self.context.translation,
             "by_province": group_by_province,
         }
@@ -154,21 +155,41 @@ def index_pages(side: Side) -> Iterator[Page]:
 
 def download_files(side: Side) -> Iterator[Page]:
     """Metadata downloads, the faceted table's data and the alias index of the search page."""
-    context, registry = side.context, side.context.registry
+    context = side.context
     status = {r.id: context.translation(r.id).page_status for r in context.reports}
     for path, content in dataset_files(list(context.reports), context.by_directive, context.directive_ids, side.site_url, status).items():
         yield Page(path, content)
     titles_en = {r.id: t for r in context.reports if (t := english_title(r, context.translation(r.id)))}
     yield Page(side.urls.facets, facets_data(context.reports, side.lang, status, titles_en))
-    index = alias_index(list(registry.directives), [i for i in context.directive_ids if registry.get(i) is None])
-    documents = {i: [side.urls.directive(i).removeprefix("directives/").removesuffix(".md"), directive_label(i, registry, side.lang)]
-                 for i in context.directive_ids}
-    aliases = {"documents": documents, "aliases": index, "terms": term_table()}
-    yield Page(side.urls.aliases, json.dumps(aliases, ensure_ascii=False, separators=(",", ":")))
+    yield Page(side.urls.aliases, search_aliases(side))
+
+
+def search_aliases(side: Side) -> str:
+    """The search's alias table: folded written forms -> the document or province they name, each
+    with its page (relative to the side's root), its title and the value of its Pagefind filter."""
+    context, registry, lang = side.context, side.context.registry, side.lang
+    here = side.urls.url(".", "").removeprefix("./")
+
+    def page(path: str) -> str:
+        return side.urls.url(".", path).removeprefix("./") or here
+
+    documents = {i: [page(side.urls.directive(i)), directive_label(i, registry, lang), i] for i in context.directive_ids}
+    provinces = {slug: reports[0].metadata.province.value for slug, reports in context.by_province.items()}
+    named = {slug: p for slug, p in provinces.items() if p is not None}
+    data = {
+        "terms": term_table(),
+        "documents": documents,
+        "aliases": alias_index(list(registry.directives), [i for i in context.directive_ids if registry.get(i) is None]),
+        "provinces": {slug: [page(side.urls.province(slug)), name, name]
+                      for slug, p in named.items() for name in [p.name if lang == "vi" else p.name_en]},
+        "province_aliases": province_index(list(named.values())),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def feed_files(side: Side) -> Iterator[Page]:
-    yield Page(side.urls.feed, atom_feed(list(side.context.reports), side.added, side.site_url, side.lang, side.labels["archive"]))
+    note = side.labels["preview_notice"] if side.preview else None
+    yield Page(side.urls.feed, atom_feed(list(side.context.reports), side.added, side.site_url, side.lang, side.labels["archive"], note=note))
 
 
 PageKind = Callable[[Side], Iterator[Page]]

@@ -19,7 +19,6 @@ from generator.model import Report
 from generator.project import LANGUAGES
 from generator.registry import Registry
 from generator.schema import GENERATED_BY, IndexFrontMatter, ReportFrontMatter
-from generator.search_terms import stroke_folded_words, term_numbers
 from generator.site_context import english_title
 from generator.translation import TranslationView
 from generator.vocabulary import load_vocabulary
@@ -68,8 +67,6 @@ def template_env() -> Environment:
     )
     env.filters["md"] = md_escape
     env.filters["date"] = format_date
-    env.filters["stroke_fold"] = stroke_folded_words
-    env.filters["term_numbers"] = term_numbers
     return env
 
 

@@ -6,10 +6,11 @@ from pathlib import Path
 import yaml
 
 from generator.schema import ReportFrontMatter
-from tests.conftest import SEED
+from tests.conftest import PUBLISHED_URL, SEED
 
-# Any URL with a host (http://, https:// or protocol-relative //) that is not this machine.
-EXTERNAL = re.compile(r"""(?:src|href|url|action)\s*[=(]\s*["']?(?:https?:)?//(?!127\.0\.0\.1[:/]|localhost[:/])""", re.IGNORECASE)
+# Any URL with a host (http://, https:// or protocol-relative //) that is not the site itself.
+EXTERNAL = re.compile(r"""(?:src|href|url|action)\s*[=(]\s*["']?(?:https?:)?//(?!""" + re.escape(PUBLISHED_URL.split("//")[1]) + ")",
+                      re.IGNORECASE)
 
 
 def test_every_report_has_a_page_in_both_languages_at_its_permanent_url(built_project: Path):
@@ -101,7 +102,7 @@ def test_every_report_page_offers_citations(built_project: Path):
     page = (built_project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", page)
     assert "@misc{report_000_f4d9ae87f141ab91" in text and "article-newspaper" in text
-    assert "http://127.0.0.1:8000/reports/000_f4d9ae87f141ab91/" in page
+    assert PUBLISHED_URL + "reports/000_f4d9ae87f141ab91/" in page
 
 
 def test_english_lists_show_english_titles(built_project: Path):
@@ -109,3 +110,91 @@ def test_english_lists_show_english_titles(built_project: Path):
     assert "Initial results of implementing the Resolution of the 4th Central Committee plenum in Binh Thuan" in home
     facets = (built_project / "site/en/data/facets.json").read_text(encoding="utf-8")
     assert "Briefing conference on the implementation of Directive 03 of the Politburo" in facets
+
+
+LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]|0\.0\.0\.0")
+
+
+def published_text_files(site: Path):
+    """Every page, citation, feed, sitemap and download the build wrote (not the theme's own assets)."""
+    import gzip
+
+    for path in sorted(site.rglob("*")):
+        if path.suffix in {".html", ".xml", ".json", ".csv", ".txt", ".bib"} and "assets" not in path.parts:
+            yield path, path.read_text(encoding="utf-8", errors="replace")
+        elif path.name.endswith(".xml.gz"):
+            yield path, gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+def test_a_published_build_writes_no_loopback_address_anywhere(built_project: Path):
+    files = list(published_text_files(built_project / "site"))
+    assert len(files) > 100
+    offenders = [f"{path.relative_to(built_project)}: {m.group(0)}" for path, text in files for m in [LOOPBACK.search(text)] if m]
+    assert offenders == []
+    sitemap = (built_project / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{PUBLISHED_URL}reports/000_f4d9ae87f141ab91/</loc>" in sitemap
+    feed = (built_project / "site/en/feed.xml").read_text(encoding="utf-8")
+    assert f'href="{PUBLISHED_URL}en/reports/' in feed and "<subtitle>" not in feed
+
+
+def html_pages(site: Path):
+    for path in sorted(site.rglob("index.html")):
+        if "assets" not in path.parts and "pagefind" not in path.parts:
+            yield path
+
+
+def test_hreflang_links_name_the_same_page_on_the_other_side(built_project: Path):
+    site = built_project / "site"
+    checked = 0
+    for path in html_pages(site):
+        folder = path.parent.relative_to(site).as_posix()
+        page_path = "" if folder == "." else folder + "/"  # "", "reports/x/", "en/", "en/reports/x/"
+        english = page_path.startswith("en/")
+        shared = page_path.removeprefix("en/") if english else page_path
+        links = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', path.read_text(encoding="utf-8")))
+        assert links == {"vi": PUBLISHED_URL + shared, "en": PUBLISHED_URL + "en/" + shared}, page_path
+        other = site / ("" if english else "en") / shared / "index.html"
+        assert other.exists(), f"{page_path}: the other side has no {shared}"
+        checked += 1
+    assert checked > 100
+
+
+def test_no_page_has_a_duplicate_id(built_project: Path):
+    from html.parser import HTMLParser
+
+    class Ids(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.ids += [value for name, value in attrs if name == "id" and value]
+
+    duplicates = {}
+    for path in html_pages(built_project / "site"):
+        parser = Ids()
+        parser.feed(path.read_text(encoding="utf-8"))
+        repeated = sorted({i for i in parser.ids if parser.ids.count(i) > 1})
+        if repeated:
+            duplicates[str(path.relative_to(built_project))] = repeated
+    assert duplicates == {}
+
+
+def test_a_preview_build_says_so_on_every_page_and_in_its_feed(tmp_path: Path, monkeypatch):
+    from generator.build import build
+    from generator.project import Project
+    from tests.conftest import copy_project
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    project = copy_project(tmp_path / "preview")
+    assert build(Project.at(project), search=False).site_built
+    pages = list(html_pages(project / "site"))
+    unmarked = [str(p) for p in pages if 'class="archive-preview"' not in p.read_text(encoding="utf-8")]
+    assert pages and unmarked == []
+    report = (project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
+    assert "http://127.0.0.1:8000/reports/000_f4d9ae87f141ab91/" in report and "đừng dùng để trích dẫn" in report
+    assert "<subtitle>Local preview" in (project / "site/en/feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_published_build_has_no_preview_notice(built_project: Path):
+    assert not [p for p in html_pages(built_project / "site") if "archive-preview" in p.read_text(encoding="utf-8")]

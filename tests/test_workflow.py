@@ -29,3 +29,11 @@ def test_workflow_builds_with_make_site_and_deploys_with_official_actions():
     for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
         assert any(u.startswith(action + "@") for u in uses)
     assert "make site" in text and "SITE_URL" in text
+
+
+def test_the_published_address_is_configured_once_from_the_repository():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "SITE_URL: ${{ steps.pages.outputs.base_url }}/" in text and "SITE_URL_EN" not in text
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        lines = (ROOT / config).read_text(encoding="utf-8").splitlines()
+        assert not [line for line in lines if line.startswith("site_url")], config  # generator/site.py sets it
