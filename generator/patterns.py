@@ -163,7 +163,7 @@ def bare_reversed_pattern(vocabulary: Vocabulary) -> str:
     number becomes fixed-width look-behinds; "not followed by '-CT/…'" is checked by the caller."""
     words = [fold(w) for w in word_lists(vocabulary)["bare_type_words"][0]]
     reversed_words = [w[::-1] for w in dict.fromkeys(words)]
-    return (r"(?P<num>" + first_not_after(r"\d", r"\d") + r"(?<!\d[/.,]\d)\d{0,2})\s*(?:os\s*)?"
+    return (r"(?P<num>" + first_not_after(r"\d", r"\d") + r"(?<!\d[/.,]\d)\d{0,2})\s*(?:os\s*)?(?:\)\s*[a-z]{2,3}\s*\(\s*)?"
             r"(?P<tw>" + trie_pattern(reversed_words, loose_spaces=True) + r")(?![a-z])")
 
 

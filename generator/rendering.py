@@ -122,6 +122,7 @@ def report_front_matter(report: Report, lang: str, view: TranslationView) -> dic
         date=date.iso if date else None,
         date_precision=date.precision if date else None,
         date_text=m.date.evidence or None,
+        date_basis=date.basis if date else None,
         province=(
             {"name": province.name, "code": province.code, "name_2025": province.name_2025, "code_2025": province.code_2025}
             if province else None

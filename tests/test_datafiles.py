@@ -93,6 +93,13 @@ def test_a_vocabulary_without_a_field_names_it():
         vocabulary.parse_vocabulary(data)
 
 
+def test_a_central_body_named_after_a_bare_number_must_belong_to_one_issuer():
+    data = load_yaml("vocabulary.yaml")
+    data["context"] = {**data["context"], "central_issuer_after": [*data["context"]["central_issuer_after"], "văn phòng trung ương"]}
+    with pytest.raises(DataFileError, match="central_issuer_after must list each central issuer's `bodies` once"):
+        vocabulary.parse_vocabulary(data)
+
+
 def test_corpus_labels_name_the_report_and_the_field(tmp_path):
     (tmp_path / "labels.yaml").write_text('r1: {province: Hà Nam, date: "2019-05", precision: day, main: 05-CT/TW}\n', encoding="utf-8")
     with pytest.raises(DataFileError, match=r"labels.yaml: report r1: .*precision 'day' does not fit date '2019-05'"):

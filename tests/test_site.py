@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.schema import ReportFrontMatter
@@ -64,6 +65,19 @@ def test_report_page_shows_metadata_and_clean_body(built_project: Path):
     page = (built_project / "site/reports/002_bd37ec31966b5a35/index.html").read_text(encoding="utf-8")
     assert "Hà Nam" in page and "Ninh Bình" in page and "05-CT/TW" in page
     assert "Liên kết website" not in page and "Thông tin người gửi phản hồi" not in page
+
+
+@pytest.mark.parametrize(
+    "path, shown",
+    [
+        ("site/reports/000_f4d9ae87f141ab91/index.html", "(ghi trong bài)"),
+        ("site/en/reports/000_f4d9ae87f141ab91/index.html", "(written in the text)"),
+        ("site/reports/003_819d290b6f01cc90/index.html", "khoảng năm 2010</a> (suy ra từ nội dung bài)"),
+        ("site/en/reports/003_819d290b6f01cc90/index.html", "c. 2010</a> (inferred from the text)"),
+    ],
+)
+def test_report_page_says_how_its_date_was_found_in_the_pages_language(built_project: Path, path, shown):
+    assert shown in (built_project / path).read_text(encoding="utf-8")
 
 
 def test_english_page_shows_the_editors_translation(built_project: Path):
