@@ -12,6 +12,7 @@ date, not necessarily the event's: dates.py decides how it is used.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from typing import Literal
 
@@ -33,6 +34,15 @@ def _valid_iso(y: int, m: int, d: int | None) -> str | None:
     return f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d else "")
 
 
+def _internet_date(line: str) -> str | None:
+    """The date of an Internet-format stamp (RFC 5322: "Mon, 05 Aug 2019 08:12:00 GMT")."""
+    try:
+        when = email.utils.parsedate_to_datetime(line.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when.date().isoformat() if when else None
+
+
 def scraper_stamp(line: str, pats: Patterns | None = None) -> tuple[Stamp, str] | None:
     """A scraper's " date 2019-06 …" opening a file: the stamp, and the rest of the line."""
     pats = pats or patterns()
@@ -52,6 +62,8 @@ def read_stamp(line: str, place: StampPlace, pats: Patterns | None = None) -> St
     pats = pats or patterns()
     folded = fold_keep_length(line).lower()
     dates = list(pats.full_date.finditer(folded)) or list(pats.iso_date.finditer(folded))
+    if not dates and (iso := _internet_date(line)):
+        return Stamp(line, iso, place)  # "Mon, 05 Aug 2019 08:12:00 GMT", as servers and feeds write it
     if len(dates) != 1:
         return None
     found = dates[0]
