@@ -19,7 +19,6 @@ from generator.model import DocumentRef
 from generator.patterns import patterns
 from generator.registry import Directive, Registry
 from generator.scanning import find_from_literals
-from generator.textnorm import fold
 from generator.vocabulary import load_vocabulary
 
 # A plan or guidance that implements another document the report names is rarely the report's subject.
@@ -80,7 +79,7 @@ def _term_after(folded: str, end: int) -> str | None:
 
 def _on_subject(directive: Directive, folded: str) -> bool:
     """The text speaks of the document's subject (one of its registry keywords)."""
-    return any(fold(k) in folded for k in directive.keywords)
+    return any(k in folded for k in directive.folded_keywords)
 
 
 def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: set[str], years: list[int]) -> Directive | None:
@@ -207,7 +206,7 @@ def _on_subject_after(documents: tuple[Directive, ...], folded: str, end: int) -
     window = _after(folded, end, 160)
     stop = patterns().next_document.search(window, 4)
     window = window[: stop.start()] if stop else window
-    named = tuple(d for d in documents if any(fold(k) in window for k in d.keywords))
+    named = tuple(d for d in documents if any(k in window for k in d.folded_keywords))
     return named if len(named) == 1 else documents
 
 

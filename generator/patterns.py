@@ -73,6 +73,8 @@ class Patterns:
     issued_by_centre: re.Pattern[str]
     introduces_before: re.Pattern[str]
     anniversary_after: re.Pattern[str]
+    anniversary_tail: re.Pattern[str]
+    years_past: re.Pattern[str]
     central_tu: re.Pattern[str]
     symbol: re.Pattern[str]
     bare: re.Pattern[str]

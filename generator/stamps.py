@@ -23,6 +23,7 @@ from generator.textnorm import fold_keep_length
 MAX_STAMP = 90  # characters: a stamp is a short line
 MAX_LABEL_WORDS = 3  # besides its date and time: a section label ("Thời sự - Chính trị") or a name
 StampPlace = Literal["before_title", "after_title", "scraper"]
+_YEAR = re.compile(r"\d{4}")  # every stamp writes its year in full: lines without one are skipped unread
 _PUNCTUATION = re.compile(r"[\[\]()|,:;•*·\-–—_/.>»'\"]+")
 
 
@@ -57,7 +58,7 @@ def scraper_stamp(line: str, pats: Patterns | None = None) -> tuple[Stamp, str] 
 
 def read_stamp(line: str, place: StampPlace, pats: Patterns | None = None) -> Stamp | None:
     """`line` as a publication stamp, or None when it is anything else (a lead, a title)."""
-    if not line or len(line) > MAX_STAMP:
+    if not line or len(line) > MAX_STAMP or not _YEAR.search(line):
         return None
     pats = pats or patterns()
     folded = fold_keep_length(line).lower()

@@ -137,6 +137,11 @@ class Vocabulary:
         return {fold(s): (i.printed, i.central) for i in self.data.issuers for s in i.spellings}
 
     @cached_property
+    def anniversary_first_words(self) -> tuple[str, ...]:
+        """The folded first word of every anniversary's words: where an `anniversary_after` match begins."""
+        return tuple(sorted({fold(w).split()[0] for a in self.data.anniversaries for w in a.words}))
+
+    @cached_property
     def suffix_of_body(self) -> dict[str, str]:
         """Folded central body ("bo chinh tri") -> its documents' suffix ("TW")."""
         return {fold(b): i.printed for i in self.data.issuers if i.central for b in i.bodies}

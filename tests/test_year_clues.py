@@ -1,11 +1,17 @@
 """Year clues: the arithmetic a reader does without thinking — N years of carrying out a dated
 document, anniversaries of known events, the end of a reviewed period."""
 
+from pathlib import Path
+
 import pytest
 
+from generator import year_clues as yc
 from generator.analysis import AnalysedText
 from generator.directives import find_mentions
+from generator.patterns import patterns
 from generator.year_clues import implemented_documents, year_clues
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def clues(text: str, registry) -> list[tuple[int, str]]:
@@ -62,3 +68,28 @@ def test_the_document_a_report_introduces_dates_what_follows_it(registry):
     found = find_mentions(analysed, registry, [])
     documents = implemented_documents(analysed, found.mentions, found.folded, registry)
     assert [(doc, issued.isoformat()) for doc, issued in documents] == [("35-CT/TW (XIII)", "2024-06-14")]
+
+
+def _realistic_folded() -> list[str]:
+    paths = sorted(ROOT.glob("tests/corpus*/*.txt")) + sorted(ROOT.glob("source_reports/*.txt"))
+    specs = patterns().specs
+    examples = [e for name in ("anniversary", "anniversary_after", "years_ago", "review_span")
+                for e in specs[name].examples + specs[name].not_examples]
+    return [AnalysedText.plain(p.read_text(encoding="utf-8")).folded for p in paths] + [
+        AnalysedText.plain(" . ".join(examples)).folded,
+        AnalysedText.plain("kỷ niệm  hai mươi lăm   năm ngày giải phóng miền nam; 15 năm ( 2011-2025); (30 / 4/1975-30/4/2025); cách đây 3 năm (2019)").folded,
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, scan",
+    [("anniversary", yc.anniversary_matches), ("anniversary_after", yc.anniversary_after_matches),
+     ("years_ago", yc.years_ago_matches), ("review_span", yc.review_span_matches)],
+)
+def test_each_clue_scan_finds_what_finditer_finds(name, scan):
+    pattern, found = getattr(patterns(), name), 0
+    for folded in _realistic_folded():
+        expected = [m.span() for m in pattern.finditer(folded)]
+        assert [m.span() for m in scan(folded)] == expected
+        found += len(expected)
+    assert found >= 1  # the texts do hold clues of this kind
