@@ -31,6 +31,15 @@ class FindingField(BaseModel):
     message: str
 
 
+class MetaTag(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^citation_[a-z_]+$", description="A Highwire Press tag (Zotero, Google Scholar)")
+    content: str = Field(min_length=1)
+
+
+Origin = Literal["extracted", "inferred", "editor"]
+
+
 class ReportFrontMatter(BaseModel):
     """Front matter of docs/<lang>/reports/<report_id>.md."""
 
@@ -61,6 +70,11 @@ class ReportFrontMatter(BaseModel):
     confidence: dict[str, Level] = Field(description="Per field: high, medium or low")
     editor_fields: list[str] = Field(description="Fields set by an editor in the sidecar file")
     findings: list[FindingField] = Field(description="Doubts for an editor to resolve, in this page's language")
+    original_url: str | None = Field(default=None, pattern=r"^https?://\S+$", description="The original article (an editor's sidecar `url`)")
+    retrieved: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="The day the raw file was saved")
+    outlet: str | None = Field(default=None, description="The outlet that published the report, named from the outlet table")
+    origins: dict[str, Origin] = Field(default_factory=dict, description="Per field: extracted from the text, inferred, or set by an editor")
+    citation_meta: list[MetaTag] = Field(default_factory=list, description="Highwire citation_* meta tags of the page")
 
 
 class IndexFrontMatter(BaseModel):
