@@ -153,7 +153,7 @@ def serve_published(context, local_server: str) -> None:
             headers = dict(response.headers)
             if "location" in headers and headers["location"].startswith("/"):
                 headers["location"] = PREFIX + headers["location"].lstrip("/")
-            route.fulfill(response=response, headers=headers)
+            route.fulfill(status=response.status, headers=headers, body=response.body())  # the bytes as served
         except Error:  # the test ended and closed the page while a request was under way
             pass
 

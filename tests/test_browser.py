@@ -319,5 +319,7 @@ def test_the_translation_filter_offers_the_statuses_the_reports_have(page, site_
 def test_the_raw_file_downloads_byte_for_byte_from_an_english_page(page, site_url, built_project):
     page.goto(site_url + "/en/reports/002_bd37ec31966b5a35/")
     link = page.locator('a[href$="002_bd37ec31966b5a35.txt"]')
-    response = page.request.get(link.evaluate("a => a.href"))
-    assert response.ok and response.body() == (built_project / "source_reports/002_bd37ec31966b5a35.txt").read_bytes()
+    # the browser's own request to the published address, read as bytes (not as a decoded document)
+    body = page.evaluate("async a => { const r = await fetch(a.href); return r.ok && Array.from(new Uint8Array(await r.arrayBuffer())); }",
+                         link.element_handle())
+    assert body and bytes(body) == (built_project / "source_reports/002_bd37ec31966b5a35.txt").read_bytes()
