@@ -214,7 +214,8 @@ def download_files(side: Side) -> Iterator[Page]:
 
 def search_aliases(side: Side) -> str:
     """The search's alias table: folded written forms -> the document or province they name, each
-    with its page (relative to the side's root), its title and the value of its Pagefind filter."""
+    with its page (relative to the side's root), its title and the value of its Pagefind filter;
+    and the words of the results (labels.yaml `search_ui`), fetched once instead of on every page."""
     context, registry, lang = side.context, side.context.registry, side.lang
     here = side.urls.url(".", "").removeprefix("./")
 
@@ -225,6 +226,7 @@ def search_aliases(side: Side) -> str:
     provinces = {slug: reports[0].metadata.province.value for slug, reports in context.by_province.items()}
     named = {slug: p for slug, p in provinces.items() if p is not None}
     data = {
+        "labels": side.labels["search_ui"],
         "terms": term_table(),
         "documents": documents,
         "aliases": alias_index(list(registry.directives), [i for i in context.directive_ids if registry.get(i) is None]),

@@ -38,11 +38,12 @@ def index_search(site_dir: Path) -> None:
 
 def theme_extra(project: Project, language: Language, extra: dict[str, Any]) -> dict[str, Any]:
     """What the theme overrides need beyond mkdocs.yml: each side's absolute root (hreflang),
-    whether this is a preview, and the words of the header search (data/labels.yaml)."""
+    whether this is a preview, and the words of the header's search box (data/labels.yaml)."""
     roots = {lang.code: project.side_url(lang) for lang in project.languages}
     sides = [dict(side, url=roots[side["lang"]]) for side in extra.get("languages") or []]
     labels = page_labels()[language.code]
-    archive = {"preview": labels["preview_notice"] if project.preview else None, "labels": labels["search_ui"]}
+    box = {key: labels["search_ui"][key] for key in ("label", "placeholder", "submit")}
+    archive = {"preview": labels["preview_notice"] if project.preview else None, "labels": box}
     return dict(extra, languages=sides, archive=archive)
 
 

@@ -227,3 +227,28 @@ def test_a_preview_build_says_so_on_every_page_and_in_its_feed(tmp_path: Path, m
 
 def test_a_published_build_has_no_preview_notice(built_project: Path):
     assert not [p for p in html_pages(built_project / "site") if "archive-preview" in p.read_text(encoding="utf-8")]
+
+
+def test_the_search_alias_table_leads_to_pages_that_exist_with_their_filter_values(built_project: Path):
+    import json
+
+    for side, lang in (("site", "vi"), ("site/en", "en")):
+        root = built_project / side
+        data = json.loads((root / "data/aliases.json").read_text(encoding="utf-8"))
+        assert data["labels"]["types"]["report"] == ("Báo cáo" if lang == "vi" else "Report")
+        for doc_id, (path, title, value) in data["documents"].items():
+            page = (root / path / "index.html").read_text(encoding="utf-8")
+            assert f'data-pagefind-filter="document[data-value]" data-value="{value}"' in page, doc_id
+        for slug, (path, title, value) in data["provinces"].items():
+            page = (root / path / "index.html").read_text(encoding="utf-8")
+            assert f'data-pagefind-filter="province[data-value]" data-value="{value}"' in page, slug
+        assert data["aliases"]["ct05"] == ["05-CT/TW"] and data["province_aliases"]["hungyen"] == ["hung-yen"]
+
+
+def test_no_page_carries_hidden_alias_text_for_the_index(built_project: Path):
+    for path in html_pages(built_project / "site"):
+        page = path.read_text(encoding="utf-8")
+        assert "search-aliases" not in page, path
+    for side in ("site", "site/en"):  # the document page once listed every written form of its number
+        page = (built_project / side / "directives/05-ct-tw/index.html").read_text(encoding="utf-8")
+        assert "CT05" not in page and "05/CT-TW" not in page and "CT 5/TW" not in page

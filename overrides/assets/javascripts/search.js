@@ -18,13 +18,13 @@
   var PAGE = 10, DEBOUNCE_MS = 250, MAX_D_WORDS = 3;
   var FILTERS = ["province", "document", "year"];
   var input = form.querySelector("input[name=q]");
-  var t = JSON.parse(form.getAttribute("data-labels"));
   var sideRoot = new URL(form.getAttribute("data-side-root"), location.href);
   var bundle = new URL(form.getAttribute("data-pagefind"), location.href);
   var aliasesUrl = new URL(form.getAttribute("data-aliases"), location.href);
   var host = document.querySelector("[data-archive-search-host]");
   var state = { seq: 0, items: [], shown: 0, seen: {}, filters: {} };
-  var pagefind = null, aliases = null;
+  var pagefind = null, aliases = null, t = null;  // t: the words of the results, from data/aliases.json
+  var panel = null, selects = {}, close, status, list, more;
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -33,28 +33,33 @@
     return node;
   }
 
-  // --- the panel ---------------------------------------------------------------------------
-  var selects = {};
-  var filterBar = el("div", { class: "archive-search__filters", role: "group", "aria-label": t.filters });
-  FILTERS.forEach(function (name) {
-    var s = el("select", { "data-filter": name, "aria-label": t[name] });
-    selects[name] = s;
-    filterBar.append(s);
-  });
-  var close = el("button", { type: "button", class: "archive-search__close", "aria-label": t.close }, ["×"]);
-  var status = el("p", { class: "archive-search__status", role: "status" });
-  var list = el("ol", { class: "archive-search__list" });
-  var more = el("button", { type: "button", class: "archive-search__more" }, [t.more]);
-  more.hidden = true;
-  var panel = el("section", { id: "archive-search-results", class: "archive-search__panel", "aria-label": t.results },
-                 [el("div", { class: "archive-search__bar" }, [filterBar, close]), status, list, more]);
-  if (host) {
-    panel.classList.add("archive-search__panel--page");
-    close.hidden = true;
-    host.append(panel);
-  } else {
-    panel.hidden = true;
-    document.querySelector("header.md-header").after(panel);
+  // --- the panel: under the header, or the body of the search page; made at the first search ---
+  function buildPanel() {
+    var filterBar = el("div", { class: "archive-search__filters", role: "group", "aria-label": t.filters });
+    FILTERS.forEach(function (name) {
+      var s = el("select", { "data-filter": name, "aria-label": t[name] });
+      s.addEventListener("change", function () { state.filters[name] = s.value; run(); });
+      selects[name] = s;
+      filterBar.append(s);
+    });
+    close = el("button", { type: "button", class: "archive-search__close", "aria-label": t.close }, ["×"]);
+    status = el("p", { class: "archive-search__status", role: "status" });
+    list = el("ol", { class: "archive-search__list" });
+    more = el("button", { type: "button", class: "archive-search__more" }, [t.more]);
+    more.hidden = true;
+    panel = el("section", { id: "archive-search-results", class: "archive-search__panel", "aria-label": t.results },
+               [el("div", { class: "archive-search__bar" }, [filterBar, close]), status, list, more]);
+    more.addEventListener("click", function () { showMore(state.seq); });
+    close.addEventListener("click", dismiss);
+    if (host) {
+      panel.classList.add("archive-search__panel--page");
+      close.hidden = true;
+      host.append(panel);
+    } else {
+      panel.hidden = true;
+      document.querySelector("header.md-header").after(panel);
+    }
+    input.setAttribute("aria-controls", panel.id);
   }
 
   // --- queries -----------------------------------------------------------------------------
@@ -131,8 +136,8 @@
           .then(function () { return pf.filters(); })
           .then(function (counts) { state.allFilters = counts; pagefind = pf; });
       }),
-      fetch(aliasesUrl).then(function (r) { return r.json(); }).then(function (data) { aliases = data; }),
-    ]);
+      fetch(aliasesUrl).then(function (r) { return r.json(); }).then(function (data) { aliases = data; t = data.labels; }),
+    ]).then(function () { if (!panel) buildPanel(); });
   }
 
   // --- running a search --------------------------------------------------------------------
@@ -141,9 +146,10 @@
     var seq = ++state.seq;
     syncUrl(query);
     if (!query) { clear(); return Promise.resolve(); }
-    open();
-    status.textContent = t.loading;
     return load().then(function () {
+      if (seq !== state.seq) return;
+      open();
+      status.textContent = t.loading;
       var pinned = pins(query);
       var filed = Promise.all(pinned.map(function (p) { return filedUnder(p.filter); }));
       return Promise.all([filed, fullText(query, { type: "report" }), fullText(query, { not: { type: "report" } })])
@@ -234,6 +240,7 @@
   }
   function open() { panel.hidden = false; }
   function clear() {
+    if (!panel) return;
     list.replaceChildren();
     status.textContent = "";
     more.hidden = true;
@@ -257,13 +264,8 @@
     clearTimeout(timer);
     run();
   });
-  FILTERS.forEach(function (name) {
-    selects[name].addEventListener("change", function () { state.filters[name] = selects[name].value; run(); });
-  });
-  more.addEventListener("click", function () { showMore(state.seq); });
-  close.addEventListener("click", dismiss);
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && !host && !panel.hidden && (panel.contains(event.target) || event.target === input)) dismiss();
+    if (event.key === "Escape" && !host && panel && !panel.hidden && (panel.contains(event.target) || event.target === input)) dismiss();
   });
 
   var params = new URLSearchParams(location.search);
