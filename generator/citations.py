@@ -8,7 +8,8 @@ from typing import Any
 from generator.model import Report
 
 ARCHIVE_NAME = {"vi": "Lưu trữ báo cáo thực hiện văn bản của Đảng", "en": "Archive of provincial Party reports"}
-_TEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "$": r"\$", "&": r"\&", "#": r"\#",
+# Braces as commands: BibTeX counts every brace, escaped or not, so "\}" would end the field.
+_TEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%", "$": r"\$", "&": r"\&", "#": r"\#",
                 "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
 
 

@@ -1,5 +1,7 @@
 """Citations carry the permanent URL and the facts we are sure of, nothing else."""
 
+import re
+
 from generator.citations import cite_bibtex, cite_csl, cite_plain
 from generator.urls import URLS
 
@@ -40,3 +42,25 @@ def test_a_year_worked_out_from_the_text_is_cited_as_that_year(seed_reports):
 def test_csl_json_date_parts_follow_the_precision(seed_reports):
     assert cite_csl(seed_reports["002"], URL)["issued"] == {"date-parts": [[2019, 1]]}
     assert cite_csl(seed_reports["004"], URL)["issued"] == {"date-parts": [[2012]]}
+
+
+def test_bibtex_of_a_title_full_of_tex_and_braces_parses_back_to_one_entry(seed_reports):
+    import bibtexparser
+
+    from generator.model import Extracted
+
+    title = "Tỉnh ủy} @misc{gia, title={x} 100% & $5 #1 a_b ^ ~ \\textbf{đậm} {"
+    report = replace_title(seed_reports["001"], Extracted(title))
+    entries = bibtexparser.loads(cite_bibtex(report, URL)).entries
+    assert [e["ID"] for e in entries] == ["report_001_6c6cd01c535d82ba"]
+    assert entries[0]["url"] == URL and entries[0]["author"] == "{Quốc Tuấn}"
+    words = {"\\textbackslash{}": "\\", "\\textbraceleft{}": "{", "\\textbraceright{}": "}", "\\^{}": "^", "\\~{}": "~"}
+    unescaped = re.sub(r"\\text(?:backslash|braceleft|braceright)\{\}|\\\^\{\}|\\~\{\}|\\(.)",
+                       lambda m: words.get(m.group(), m.group(1)), entries[0]["title"][1:-1])
+    assert unescaped == title
+
+
+def replace_title(report, title):
+    from dataclasses import replace
+
+    return replace(report, metadata=replace(report.metadata, title=title))
