@@ -13,8 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import escape
 
 from generator.datafiles import DataFileError, load_yaml
+from generator.editor_notes import split_notes
 from generator.model import Report
 from generator.project import LANGUAGES
 from generator.registry import Registry
@@ -43,11 +45,33 @@ def md_escape(text: str) -> str:
     """Report text is data, never markup: one line of text that Markdown, its extensions
     (mkdocs.yml) and HTML all show as it is. Line breaks become spaces (as Markdown shows
     them), so no line of the text can start a block of its own."""
-    text = _LINE_BREAKS.sub(" ", text).strip()
+    return _safe_start(md_inline(text))
+
+
+@lru_cache(maxsize=8192)
+def md_inline(text: str) -> str:
+    """The same for a piece of a line (spaces at its ends kept): only safe after other text."""
+    text = _LINE_BREAKS.sub(" ", text)
     text = _HTML_CHARS.sub(lambda m: _HTML_ENTITIES[m.group()], text)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: f"&#{ord(m.group())};" if m.group("entity") else "\\" + m.group(), text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _safe_start(text: str) -> str:
+    """Escaped inline text made safe to open a line: no indent, no block syntax at its start."""
+    text = _LINE_START.sub(lambda m: f"&#{ord(m.group())};" if m.group("entity") else "\\" + m.group(), text.strip())
     return _MD_ORDERED.sub(r"\1\\\2\3", text)
+
+
+def notes_md(text: str, label: str) -> str:
+    """A translation as Markdown, its editors' notes ([ed: …]) marked as theirs."""
+    return _safe_start("".join(f'<span class="editor-note">\\[{md_inline(label)}: {md_inline(piece)}\\]</span>' if note else md_inline(piece)
+                               for piece, note in split_notes(text)))
+
+
+def notes_html(text: str, label: str) -> str:
+    """The same, inside raw HTML (the parallel view)."""
+    return "".join(f'<span class="editor-note">[{label}: {escape(piece)}]</span>' if note else escape(piece)
+                   for piece, note in split_notes(text))
 
 
 def format_date(iso: str | None, precision: str | None, lang: str) -> str:
@@ -79,6 +103,8 @@ def template_env() -> Environment:
         autoescape=False,  # Markdown output; report text goes through the `md` filter
     )
     env.filters["md"] = md_escape
+    env.filters["notes_md"] = notes_md
+    env.filters["notes_html"] = notes_html
     env.filters["date"] = format_date
     env.filters["stroke_fold"] = stroke_folded_words
     env.filters["term_numbers"] = term_numbers
@@ -116,7 +142,7 @@ def front_matter(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n---\n\n"
 
 
-def report_front_matter(report: Report, lang: str, view: TranslationView) -> dict[str, Any]:
+def report_front_matter(report: Report, lang: str, view: TranslationView, provenance: dict[str, Any] | None = None) -> dict[str, Any]:
     m = report.metadata
     date = m.date.value
     province = m.province.value
@@ -134,6 +160,7 @@ def report_front_matter(report: Report, lang: str, view: TranslationView) -> dic
         date=date.iso if date else None,
         date_precision=date.precision if date else None,
         date_text=m.date.evidence or None,
+        date_basis=date.basis if date else None,
         province=(
             {"name": province.name, "code": province.code, "name_2025": province.name_2025, "code_2025": province.code_2025}
             if province else None
@@ -155,6 +182,7 @@ def report_front_matter(report: Report, lang: str, view: TranslationView) -> dic
         },
         editor_fields=list(report.editor_fields),
         findings=[{"field": f.field, "code": f.code, "message": f.message(lang)} for f in m.findings],  # type: ignore[arg-type, misc]
+        **(provenance or {}),
     )
     return data.model_dump(mode="json")
 

@@ -68,3 +68,12 @@ def test_dates_are_written_at_their_precision():
     assert format_date("2012-01-05", "day", "en") == "5 January 2012"
     assert format_date("2019-01", "month", "en") == "January 2019"
     assert format_date("2012", "year", "vi") == "năm 2012"
+
+
+@pytest.mark.parametrize("text", ["!!! note [ed: <script>alert(1)</script>] và # thăng", "[ed: ??? danger] - gạch", "trước  [ed: giữa]  sau"])
+def test_a_translation_with_an_editors_note_renders_as_its_text(site_markdown: Markdown, text: str):
+    from generator.rendering import notes_md
+
+    page = lxml.html.fragment_fromstring(site_markdown.reset().convert(notes_md(text, "Ghi chú")), create_parent="div")
+    assert [e.tag for e in page.iter()] == ["div", "p", "span"]
+    assert " ".join(page.text_content().split()) == " ".join(text.replace("[ed: ", "[Ghi chú: ").split())
