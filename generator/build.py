@@ -72,7 +72,8 @@ def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> Tran
     added = added_dates(project.source_dir)
     failed = frozenset(_failed_ids(corpus.errors))
     for language in project.languages:
-        side = Side(language.code, project.side_url(language), added, context)
+        side = Side(language.code, project.side_url(language), added, context, prefix=language.prefix,
+                    side_urls={other.code: project.side_url(other) for other in project.languages})
         try:
             stats = write_pages(project.lang_docs(language), site_pages(side), failed)
         except WriteError as exc:

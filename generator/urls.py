@@ -29,6 +29,9 @@ class UrlScheme:
     facets: str = "data/facets.json"
     aliases: str = "data/aliases.json"
     feed: str = "feed.xml"
+    data_page: str = "data/index.md"
+    datapackage: str = "datapackage.json"
+    raw_sums: str = "raw/SHA256SUMS"
 
     def report(self, report_id: str) -> str:
         return f"reports/{report_id}.md"
@@ -41,6 +44,13 @@ class UrlScheme:
 
     def directive_data(self, directive_id: str, extension: str) -> str:
         return f"data/directives/{slugify(directive_id)}.{extension}"
+
+    def raw(self, report_id: str) -> str:
+        """The raw file, byte for byte as it is kept in source_reports/ (on the root side only)."""
+        return f"raw/{report_id}.txt"
+
+    def texts(self, lang: str) -> str:
+        return f"data/texts-{lang}.jsonl.gz"
 
     def province(self, slug: str) -> str:
         return f"provinces/{slug}.md"
@@ -78,6 +88,13 @@ class UrlScheme:
             common += 1
         link = "/".join([".."] * (len(start) - common) + target[common:]) or "./"
         return f"{link}#{fragment}" if fragment else link
+
+    def root_href(self, from_path: str, to_path: str, prefix: str) -> str:
+        """A link from a page of the side at `prefix` ("" or "en/") to a file published once, on
+        the root side (the raw files and the data set): relative to the built page's URL."""
+        page_url = self.url("", from_path).lstrip("/") if from_path.endswith(".md") else from_path
+        depth = page_url.count("/") + prefix.count("/")
+        return "../" * depth + to_path
 
     @staticmethod
     def relative(from_path: str, to_path: str) -> str:

@@ -196,3 +196,20 @@ def test_english_reader_gets_the_translation_and_the_parallel_view(page, site_ur
     rows = page.locator(".parallel__row[data-segment]")
     assert rows.count() == 9
     assert "Photo: Thanh Huyền" in rows.nth(3).inner_text()
+
+
+def test_the_translation_filter_offers_the_statuses_the_reports_have(page, site_url):
+    page.goto(site_url + "/en/reports/")
+    rows = page.locator("#facets tbody tr")
+    rows.first.wait_for()
+    options = page.locator("select[data-facet=status] option")
+    assert [o.get_attribute("value") for o in options.all()] == ["", "editors"]  # the five seed reports
+    page.select_option("select[data-facet=status]", value="editors")
+    assert rows.count() == 5 and options.nth(1).inner_text() == "by the archive editors"
+
+
+def test_the_raw_file_downloads_byte_for_byte_from_an_english_page(page, site_url, built_project):
+    page.goto(site_url + "/en/reports/002_bd37ec31966b5a35/")
+    link = page.locator('a[href$="002_bd37ec31966b5a35.txt"]')
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.ok and response.body() == (built_project / "source_reports/002_bd37ec31966b5a35.txt").read_bytes()
