@@ -31,6 +31,8 @@ def test_the_pictures_are_inline_svg_that_parse_as_xml(built_project: Path):
         ids = [p.get("aria-labelledby") for p in pictures if p.get("aria-labelledby")]
         assert ids == ["map-63-title", "map-34-title", "timeline-title", "matrix-title"]
         assert "<script" not in text.split('<article', 1)[1].split("</article>")[0]  # nothing runs: static pictures
+        [style] = html.fromstring(text).xpath("//link[contains(@href, 'pictures.css')]/@href")
+        assert (built_project / "site" / ("en" if side == "en" else "") / "overview" / style).resolve().is_file()
 
 
 def test_every_link_of_the_pictures_and_their_tables_reaches_a_built_page_and_section(built_project: Path):

@@ -11,7 +11,7 @@ from lxml import etree
 from generator.datafiles import DataFileError, validated
 from generator.gazetteer import load_gazetteer
 from generator.map_geometry import load_map_geometry
-from generator.pages import Side, overview_pages
+from generator.pages import Side, overview_page, overview_pages
 from generator.picture_data import UNDATED, Area, count_reports, year_axis
 from generator.pictures import (
     Links,
@@ -166,10 +166,11 @@ def test_colour_is_not_the_only_carrier_of_a_provinces_count(overview):
 def test_the_archipelagos_are_shown_as_part_of_da_nang_and_khanh_hoa(overview):
     for lang, names in (("vi", ("Quần đảo Hoàng Sa", "(Đà Nẵng)", "Quần đảo Trường Sa", "(Khánh Hòa)")),
                         ("en", ("Hoang Sa (Paracel) Islands", "(Da Nang)", "Truong Sa (Spratly) Islands", "(Khanh Hoa)"))):
-        svg = svgs(overview[lang])["map-34"]
-        assert names == tuple(t.text for t in svg.iter(f"{SVG}tspan"))
-        titles = [g.find(f"{SVG}title").text for g in svg.find(f"{SVG}g") if g.find(f"{SVG}circle") is not None]
-        assert [t.split(":")[0] for t in titles] == list(names[1::2][i].strip("()") for i in range(2))
+        for picture in ("map-63", "map-34"):
+            svg = svgs(overview[lang])[picture]
+            assert names == tuple(t.text for t in svg.iter(f"{SVG}tspan"))
+            marked = [g.find(f"{SVG}title").text.split(":")[0] for g in svg.find(f"{SVG}g") if g.find(f"{SVG}circle") is not None]
+            assert marked == [names[1].strip("()"), names[3].strip("()")]
 
 
 def test_the_timeline_counts_reports_per_year_and_per_document_and_year(overview, corpus_context):
@@ -216,6 +217,13 @@ def test_every_picture_is_named_described_and_grouped_for_assistive_technology(o
             assert desc.get("id") == svg.get("aria-describedby") and desc.text
             for a in svg.iter(f"{SVG}a"):
                 assert a[0].tag == f"{SVG}title" and a[0].text, (picture_id, etree.tostring(a)[:80])
+
+
+def test_the_captions_say_which_documents_are_shown_and_how_they_are_counted(overview, corpus_context):
+    assert "All 11 documents that reports implement. A report that implements several documents counts under each." in overview["en"]
+    side = Side("vi", "http://127.0.0.1:8000/", {}, corpus_context)
+    page = overview_page(side, count_reports(corpus_context, load_gazetteer(), 4)).content
+    assert page.count("4/11 văn bản có nhiều báo cáo thực hiện nhất. Một báo cáo thực hiện nhiều văn bản được đếm ở mỗi văn bản.") == 2
 
 
 def test_each_picture_has_a_data_table_with_the_same_counts(overview):
