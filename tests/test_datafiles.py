@@ -65,6 +65,13 @@ def test_a_boilerplate_pattern_that_does_not_compile_names_its_entry():
         validated("boilerplate.yaml", cleaning.BoilerplateFile, broken)
 
 
+def test_a_chrome_pattern_may_not_name_groups_since_they_are_searched_as_one():
+    data = load_yaml("boilerplate.yaml")
+    named = {**data, "drop_lines": [*data["drop_lines"], {"pattern": "^(?P<x>in bai)$", "examples": ["In bài"]}]}
+    with pytest.raises(DataFileError, match="may not name groups"):
+        validated("boilerplate.yaml", cleaning.BoilerplateFile, named)
+
+
 def test_a_province_clue_naming_no_province_is_an_error():
     clues = provinces.ProvinceClues.model_validate({**load_yaml("province_clues.yaml"), "aliases": {"Thanh Ha": "Thanh Hà"}})
     with pytest.raises(DataFileError, match="province_clues.yaml: aliases: Thanh Ha: 'Thanh Hà' is not a province"):
