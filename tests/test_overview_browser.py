@@ -73,10 +73,9 @@ def test_following_a_matrix_cell_opens_the_provinces_section_of_the_document(pag
 
 
 @pytest.mark.parametrize("side", ["/", "/en/"])
-def test_at_390_px_nothing_in_the_page_is_wider_than_the_screen(browser, site_url, side):
+def test_at_390_px_nothing_in_the_page_is_wider_than_the_screen(page, site_url, side):
     """The wide pictures and tables scroll inside their own box; the map shrinks to the width."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + side + "overview/")
     for details in page.locator("article details").all():
         details.evaluate("d => d.open = true")
@@ -89,7 +88,6 @@ def test_at_390_px_nothing_in_the_page_is_wider_than_the_screen(browser, site_ur
     assert sticking_out == []
     map_box = page.locator("svg[aria-labelledby='map-63-title']").bounding_box()
     assert map_box["width"] <= 390
-    context.close()
 
 
 @pytest.mark.parametrize("side", ["/", "/en/"])
