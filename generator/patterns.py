@@ -77,6 +77,7 @@ class Patterns:
     anniversary_tail: re.Pattern[str]
     years_past: re.Pattern[str]
     congress_resolution: re.Pattern[str]
+    year_pair: re.Pattern[str]
     central_tu: re.Pattern[str]
     symbol: re.Pattern[str]
     bare: re.Pattern[str]

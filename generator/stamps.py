@@ -25,6 +25,7 @@ MAX_LABEL_WORDS = 3  # besides its date and time: a section label ("Thời sự 
 MAX_PART_WORDS = 5  # another "|"-separated part of a stamp line: a name, a section, a view count
 StampPlace = Literal["before_title", "after_title", "scraper"]
 _YEAR = re.compile(r"\d{4}")  # every stamp writes its year in full: lines without one are skipped unread
+_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")  # every Internet-format date has one
 _PUNCTUATION = re.compile(r"[\[\]()|,:;•*·\-–—_/.>»'\"]+")
 
 
@@ -64,7 +65,7 @@ def read_stamp(line: str, place: StampPlace, pats: Patterns | None = None) -> St
     pats = pats or patterns()
     folded = fold_keep_length(line).lower()
     dates = list(pats.full_date.finditer(folded)) or list(pats.iso_date.finditer(folded))
-    if not dates and (iso := _internet_date(line)):
+    if not dates and _MONTH_NAME.search(line) and (iso := _internet_date(line)):
         return Stamp(line, iso, place)  # "Mon, 05 Aug 2019 08:12:00 GMT", as servers and feeds write it
     if len(dates) != 1:
         return None

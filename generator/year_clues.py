@@ -59,6 +59,8 @@ def years_ago_matches(folded: str) -> list[re.Match[str]]:
 
 
 def review_span_matches(folded: str) -> list[re.Match[str]]:
+    if not patterns().year_pair.search(folded):
+        return []
     starts = literal_starts(folded, SPAN_STARTS) | starts_before(folded, *SPAN_NEAR)
     return matches_at(patterns().review_span, folded, starts)
 
@@ -95,6 +97,8 @@ def review_clues(text: AnalysedText, mentions: list[Mention], folded: str, regis
     clues = []
     for mention in mentions:
         window_start = max(0, mention.start - _BEFORE)
+        if "nam" not in folded[window_start : mention.start]:
+            continue  # every `years_of_implementing` holds "năm"
         match = pats.years_of_implementing.search(folded, window_start, mention.start)
         if not match:
             continue
