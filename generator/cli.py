@@ -61,7 +61,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(check_report(corpus.reports))
     _print_errors(corpus.errors)
     flagged = sum(1 for r in corpus.reports if needs_editor(r))
-    print(f"{flagged} of {len(corpus.reports)} reports need an editor; {len(corpus.errors)} could not be read", file=sys.stderr)
+    kept = " (each keeps its last published pages until it is fixed)" if corpus.errors else ""
+    print(f"{flagged} of {len(corpus.reports)} reports need an editor; {len(corpus.errors)} could not be read{kept}", file=sys.stderr)
     return 1 if flagged or corpus.errors else 0
 
 

@@ -159,29 +159,32 @@ def _expand_plenums(match: re.Match[str]) -> list[int]:
     return [n for n in [first, *more] if n]
 
 
-def _term_from_context(folded: str, start: int, years: list[int]) -> tuple[str | None, bool]:
-    """The term a plenum mention without "khóa" refers to: nearest earlier 'khóa X', else the era."""
-    vocabulary, khoa = load_vocabulary(), patterns().khoa
-    before = list(khoa.finditer(folded[:start]))
+def _term_from_context(terms: list[tuple[int, str]], start: int, years: list[int]) -> tuple[str | None, bool]:
+    """The term a plenum mention without "khóa" refers to: nearest earlier 'khóa X' (`terms`: each
+    'khóa X' of the text with where it stands), else the first after it, else the era."""
+    before = [term for at, term in terms if at < start]
     if before:
-        return vocabulary.roman_term(before[-1]["term"]), True
-    after = khoa.search(folded, start)
+        return before[-1], True
+    after = [term for at, term in terms if at >= start]
     if after:
-        return vocabulary.roman_term(after["term"]), True
+        return after[0], True
     if years:
-        return vocabulary.term_for_year(min(years)), False
+        return load_vocabulary().term_for_year(min(years)), False
     return None, False
 
 
 def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
     vocabulary = load_vocabulary()
+    terms: list[tuple[int, str]] | None = None  # every "khóa X" of the text, read when first needed
     for match in find_from_literals(patterns().plenum, folded, pat.PLENUM_STARTS):
         if _overlaps(findings.mentions, match.start(), match.end()):
             continue
         printed = text[match.start() : match.end()]
         term = vocabulary.roman_term(match["term"]) if match["term"] else None
         if term is None:
-            term, from_text = _term_from_context(folded, match.start(), years)
+            if terms is None:
+                terms = [(m.start(), t) for m in patterns().khoa.finditer(folded) if (t := vocabulary.roman_term(m["term"]))]
+            term, from_text = _term_from_context(terms, match.start(), years)
             if term is None:
                 findings.findings.append(_finding("directives.plenum_without_term", printed))
                 continue

@@ -17,6 +17,7 @@ from generator.glossary import Glossary, load_glossary
 from generator.memory_files import Rename, find_renames, orphan_catalogs, report_source
 from generator.model import Report
 from generator.segments import report_segments
+from generator.textnorm import replace_controls
 from generator.translation_memory import (
     Coverage,
     Status,
@@ -79,6 +80,7 @@ def translate_corpus(reports: list[Report], translations_dir: Path, glossary: Gl
             if segment.key not in translated:
                 continue
             text, status = translated[segment.key]
+            text = replace_controls(text)[0]  # a PO file may write "\v" or "\b": never into a page or feed
             status_of[segment.key] = status
             if status in ("editors", "machine"):
                 shown[segment.key] = text

@@ -95,6 +95,20 @@ def seed_corpus(registry: Registry):
     return load_corpus(SOURCES)
 
 
+@pytest.fixture(scope="session")
+def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled reports and one hostile report (tests/hostile_fixture.py), built like built_project."""
+    from generator.build import build
+    from generator.project import Project
+    from tests.hostile_fixture import write_hostile_report
+
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    write_hostile_report(project / "source_reports", project / "translations")
+    result = build(Project.at(project, site_url="http://127.0.0.1:8000/"))
+    assert result.errors == [] and result.site_built
+    return project
+
+
 # --- a reader in a real browser (tests/test_browser.py, tests/test_accessibility.py) ------------
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

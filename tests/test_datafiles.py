@@ -11,8 +11,10 @@ from generator import (
     findings,
     gazetteer,
     glossary,
+    map_geometry,
     outlets,
     patterns,
+    pictures,
     provinces,
     registry,
     rendering,
@@ -32,8 +34,10 @@ LOADERS = {
     "glossary.yaml": glossary.load_glossary,
     "issuers.yaml": registry.load_registry,
     "labels.yaml": rendering.page_labels,
+    "map_geometry.json": map_geometry.load_map_geometry,
     "outlets.yaml": outlets.load_outlets,
     "patterns.yaml": patterns.patterns,
+    "pictures.yaml": pictures.picture_style,
     "province_clues.yaml": provinces.province_matcher,
     "provinces_en.yaml": gazetteer.build_gazetteer_data,
     "vocabulary.yaml": vocabulary.load_vocabulary,
@@ -59,6 +63,13 @@ def test_a_boilerplate_pattern_that_does_not_compile_names_its_entry():
     broken = {**data, "drop_lines": [*data["drop_lines"], {"pattern": "^(anh minh hoa", "examples": ["Ảnh"]}]}
     with pytest.raises(DataFileError, match=r"boilerplate.yaml: entry: field 'drop_lines.[0-9]+.pattern': .*not a valid regex"):
         validated("boilerplate.yaml", cleaning.BoilerplateFile, broken)
+
+
+def test_a_chrome_pattern_may_not_name_groups_since_they_are_searched_as_one():
+    data = load_yaml("boilerplate.yaml")
+    named = {**data, "drop_lines": [*data["drop_lines"], {"pattern": "^(?P<x>in bai)$", "examples": ["In bài"]}]}
+    with pytest.raises(DataFileError, match="may not name groups"):
+        validated("boilerplate.yaml", cleaning.BoilerplateFile, named)
 
 
 def test_a_province_clue_naming_no_province_is_an_error():
