@@ -71,8 +71,9 @@ def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> Tran
     context = build_context(corpus.reports, load_registry(), translation.views)
     added = added_dates(project.source_dir)
     failed = frozenset(_failed_ids(corpus.errors))
+    sides = {language.code: project.side_url(language) for language in project.languages}
     for language in project.languages:
-        side = Side(language.code, project.side_url(language), added, context)
+        side = Side(language.code, project.side_url(language), added, context, sides)
         try:
             stats = write_pages(project.lang_docs(language), site_pages(side), failed)
         except WriteError as exc:

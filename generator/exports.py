@@ -1,5 +1,8 @@
 """Downloads for researchers: the whole metadata set (and per document) as JSON and CSV, the
-compact data behind the faceted table, and an Atom feed of newly added reports."""
+compact data behind the faceted table, and an Atom feed of newly added reports.
+
+The metadata set is the same on both sides, so it is published once, with the source side:
+each record carries its report's permanent URL on every side (`url`, `url_en`)."""
 
 from __future__ import annotations
 
@@ -43,10 +46,12 @@ def metadata_fields(report: Report) -> dict[str, Any]:
     }
 
 
-def report_record(report: Report, site_url: str, translation: str = "pending") -> dict[str, Any]:
+def report_record(report: Report, site_url: str, translation: str = "pending", other_urls: dict[str, str] | None = None) -> dict[str, Any]:
+    """`site_url`: the source side's root; `other_urls`: language -> root of each other side."""
     return {
         "id": report.id,
         "url": URLS.permanent_url(site_url, report.id),
+        **{f"url_{lang}": URLS.permanent_url(url, report.id) for lang, url in (other_urls or {}).items()},
         **metadata_fields(report),
         "title_en": report.title_en,
         "translation": translation,
@@ -55,13 +60,16 @@ def report_record(report: Report, site_url: str, translation: str = "pending") -
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    """One record a line: compact, and still readable a record at a time."""
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False, separators=(",", ":")) for record in records)
+    return f"[\n{lines}\n]\n" if records else "[]\n"
 
 
 def to_csv(records: list[dict[str, Any]]) -> str:
     """One row per report; list fields joined with '; '. UTF-8 with BOM so spreadsheets read the diacritics."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    urls = [k for k in (records[0] if records else {}) if k.startswith("url_")]
+    writer = csv.DictWriter(buffer, fieldnames=(*CSV_FIELDS[:2], *urls, *CSV_FIELDS[2:]), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for record in records:
         writer.writerow({k: _csv_cell(k, v) for k, v in record.items()})
@@ -77,14 +85,15 @@ def _csv_cell(name: str, value: Any) -> str:
 
 
 def dataset_files(reports: list[Report], by_directive: dict[str, dict[str, list[Report]]], directive_ids: Iterable[str],
-                  site_url: str, status: dict[str, str] | None = None) -> dict[str, str]:
+                  site_url: str, status: dict[str, str] | None = None, other_urls: dict[str, str] | None = None) -> dict[str, str]:
     """All reports, and per document (every page's download link works, even with no report yet)."""
     status = status or {}
-    records = [report_record(r, site_url, status.get(r.id, "pending")) for r in reports]
+    by_id = {r.id: report_record(r, site_url, status.get(r.id, "pending"), other_urls) for r in reports}
+    records = list(by_id.values())
     files = {URLS.reports_json: to_json(records), URLS.reports_csv: to_csv(records)}
     for directive_id in directive_ids:
         roles = by_directive.get(directive_id, {"implements": [], "cites": []})
-        subset = [report_record(r, site_url, status.get(r.id, "pending")) | {"role": role} for role in ("implements", "cites") for r in roles[role]]
+        subset = [by_id[r.id] | {"role": role} for role in ("implements", "cites") for r in roles[role]]
         files[URLS.directive_data(directive_id, "json")] = to_json(subset)
         files[URLS.directive_data(directive_id, "csv")] = to_csv(subset)
     return files

@@ -53,6 +53,7 @@ class Side:
     site_url: str  # this side's root URL, e.g. https://…/ or https://…/en/
     added: dict[str, dt.datetime]  # raw file name -> when it was added (for the feed)
     context: SiteContext
+    sides: dict[str, str] = field(default_factory=dict)  # language -> its side's root URL, the source side first
     urls: UrlScheme = URLS
     env: Environment = field(default_factory=template_env)
 
@@ -75,7 +76,18 @@ class Side:
             "aliases": directive_aliases,
             "translation": self.context.translation,
             "by_province": group_by_province,
+            "download": self.download,
         }
+
+    @property
+    def prefix(self) -> str:
+        """Where this side lives under the site's root ("" or "en/")."""
+        roots = list(self.sides.values())
+        return self.site_url.removeprefix(roots[0]) if roots else ""
+
+    def download(self, here: str, path: str) -> str:
+        """The URL, relative to the page `here`, of a download published once for all sides."""
+        return self.urls.to_site_file(self.prefix, here, path)
 
     def render(self, path: str, template: str, title: str, search: str = "include", **values: Any) -> Page:
         """An index-like page: title front matter, then the template."""
@@ -92,24 +104,15 @@ def report_pages(side: Side) -> Iterator[Page]:
         fm = report_front_matter(report, side.lang, view)
         url = side.urls.permanent_url(side.site_url, report.id)
         cite = {"plain": cite_plain(report, url, side.lang), "bibtex": cite_bibtex(report, url),
-                "csl": json.dumps([cite_csl(report, url)], ensure_ascii=False, indent=2)}
+                "csl": json.dumps([cite_csl(report, url)], ensure_ascii=False)}
         keys = [seg.key for seg in report_segments(report)][1:]
         content = front_matter(fm) + template.render(here=path, report=report, fm=fm, cite=cite, url=url, view=view, keys=keys, **common)
         yield Page(path, content, report.id)
 
 
 def parallel_pages(side: Side) -> Iterator[Page]:
-    template = side.env.get_template("parallel.md.j2")
-    common = side.template_values()
-    for report in side.context.reports:
-        path = side.urls.parallel(report.id)
-        view = side.context.translation(report.id)
-        fm = report_front_matter(report, side.lang, view)
-        keys = [seg.key for seg in report_segments(report)][1:]
-        title = f"{side.labels['parallel_view']}: {fm['title']}"
-        content = index_front_matter(title, side.lang, "exclude") + template.render(
-            here=path, report=report, fm=fm, view=view, keys=keys, **common)
-        yield Page(path, content, report.id)
+    """One parallel view per side, for every report: the browser aligns the report's two pages."""
+    yield side.render(side.urls.parallel_view, "parallel.md.j2", side.labels["parallel_view"], search="exclude")
 
 
 def directive_pages(side: Side) -> Iterator[Page]:
@@ -156,8 +159,10 @@ def download_files(side: Side) -> Iterator[Page]:
     """Metadata downloads, the faceted table's data and the alias index of the search page."""
     context, registry = side.context, side.context.registry
     status = {r.id: context.translation(r.id).page_status for r in context.reports}
-    for path, content in dataset_files(list(context.reports), context.by_directive, context.directive_ids, side.site_url, status).items():
-        yield Page(path, content)
+    if not side.prefix:  # the metadata set is the same for every side: published once, at the root
+        others = {lang: url for lang, url in side.sides.items() if url != side.site_url}
+        for path, content in dataset_files(list(context.reports), context.by_directive, context.directive_ids, side.site_url, status, others).items():
+            yield Page(path, content)
     titles_en = {r.id: t for r in context.reports if (t := english_title(r, context.translation(r.id)))}
     yield Page(side.urls.facets, facets_data(context.reports, side.lang, status, titles_en))
     index = alias_index(list(registry.directives), [i for i in context.directive_ids if registry.get(i) is None])

@@ -28,12 +28,14 @@ class UrlScheme:
     facets: str = "data/facets.json"
     aliases: str = "data/aliases.json"
     feed: str = "feed.xml"
+    parallel_view: str = "parallel.md"  # one page per side; the browser aligns both sides of ?report=<id>
 
     def report(self, report_id: str) -> str:
         return f"reports/{report_id}.md"
 
     def parallel(self, report_id: str) -> str:
-        return f"parallel/{report_id}.md"
+        """The parallel view of a report: the one parallel page, asked for that report."""
+        return f"{self.parallel_view}?report={report_id}"
 
     def directive(self, directive_id: str) -> str:
         return f"directives/{slugify(directive_id)}.md"
@@ -61,6 +63,12 @@ class UrlScheme:
 
     def permanent_url(self, side_url: str, report_id: str) -> str:
         return self.url(side_url, self.report(report_id))
+
+    def to_site_file(self, prefix: str, from_path: str, site_path: str) -> str:
+        """Relative URL from the published page of `from_path` (on the side living at `prefix`)
+        to `site_path` at the site's root: a download published once for every side."""
+        page_url = prefix + self.url("", from_path).lstrip("/")
+        return "../" * page_url.count("/") + site_path
 
     @staticmethod
     def relative(from_path: str, to_path: str) -> str:

@@ -19,8 +19,21 @@ CHROMIUM_ARGS = [
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ as GitHub Pages does: a path with no file gets the site's 404 page."""
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +73,15 @@ def test_pages_load_without_any_third_party_request(page, site_url):
         assert response.ok, path
         page.wait_for_load_state("networkidle")
     assert page.requested_hosts == {"127.0.0.1"}
+
+
+def test_pages_run_their_scripts_without_an_error(page, site_url):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in ("/reports/002_bd37ec31966b5a35/", "/en/reports/", "/en/parallel/?report=002_bd37ec31966b5a35", "/search/?q=CT%2005"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    assert errors == []
 
 
 def test_language_switch_keeps_the_reader_on_the_same_report(page, site_url):
@@ -192,7 +214,32 @@ def test_english_reader_gets_the_translation_and_the_parallel_view(page, site_ur
     assert "Translated by the archive editors." in article and "49 Party members" in article
     assert page.locator(".report-body").get_attribute("lang") == "en"
     page.get_by_role("link", name="Parallel view").first.click()
-    page.wait_for_url("**/en/parallel/003_819d290b6f01cc90/")
+    page.wait_for_url("**/en/parallel/?report=003_819d290b6f01cc90")
     rows = page.locator(".parallel__row[data-segment]")
+    rows.first.wait_for()
     assert rows.count() == 9
     assert "Photo: Thanh Huyền" in rows.nth(3).inner_text()
+
+
+def test_parallel_view_aligns_every_segment_of_the_two_sides(page, site_url):
+    page.goto(site_url + "/parallel/?report=004_a325bf6e288159c8")
+    headings = page.locator(".parallel__row.parallel__heading")
+    headings.first.wait_for()
+    assert headings.count() == 4
+    row = page.locator(".parallel__row", has_text="Học tập, tiếp thu Nghị quyết").first
+    assert row.locator('div[lang="vi"]').inner_text().startswith("Học tập, tiếp thu Nghị quyết")
+    assert row.locator('div[lang="en"]').inner_text().startswith("Studying and taking in the Resolution")
+    assert page.locator(".parallel__row[data-segment=title] div[lang=en]").inner_text() != "—"
+
+
+def test_an_old_parallel_view_address_arrives_at_the_same_view(page, site_url):
+    page.goto(site_url + "/en/parallel/003_819d290b6f01cc90/")
+    page.wait_for_url("**/en/parallel/?report=003_819d290b6f01cc90")
+    page.locator(".parallel__row[data-segment]").first.wait_for()
+    assert page.locator(".parallel__row[data-segment]").count() == 9
+
+
+def test_the_parallel_view_of_no_report_says_so(page, site_url):
+    page.goto(site_url + "/parallel/?report=no_such_report")
+    page.locator(".parallel p").first.wait_for()
+    assert page.inner_text(".parallel") == "Không tìm thấy báo cáo này."

@@ -1,5 +1,6 @@
 """The built site: strict MkDocs build, both languages, permanent URLs, no third-party requests."""
 
+import json
 import re
 from pathlib import Path
 
@@ -73,10 +74,12 @@ def test_english_page_shows_the_editors_translation(built_project: Path):
     assert "<h1" in page and "Briefing conference on the implementation of Directive 03 of the Politburo" in page
 
 
-def test_parallel_view_aligns_every_segment(built_project: Path):
-    page = (built_project / "site/en/parallel/004_a325bf6e288159c8/index.html").read_text(encoding="utf-8")
-    assert page.count('class="parallel__row parallel__heading"') == 4
-    assert "Học tập, tiếp thu Nghị quyết" in page and "Studying and taking in the Resolution" in page
+def test_the_parallel_view_is_one_page_a_side_that_every_report_links_to(built_project: Path):
+    assert not (built_project / "site/parallel/004_a325bf6e288159c8").exists()  # no second copy of both texts
+    for side in ("site", "site/en"):
+        assert (built_project / side / "parallel/index.html").exists()
+        page = (built_project / side / "reports/004_a325bf6e288159c8/index.html").read_text(encoding="utf-8")
+        assert 'href="../../parallel/?report=004_a325bf6e288159c8"' in page
 
 
 def test_home_page_shows_translation_coverage(built_project: Path):
@@ -91,10 +94,23 @@ def test_province_since_2025_page_lists_the_merged_provinces_reports(built_proje
     assert "Ninh Binh" in index and "Ha Nam" in index
 
 
-def test_downloads_feed_and_sitemap_are_published(built_project: Path):
-    for side in ("site", "site/en"):
-        for name in ("data/reports.json", "data/reports.csv", "data/directives/05-ct-tw.csv", "feed.xml", "sitemap.xml"):
-            assert (built_project / side / name).stat().st_size > 0, f"{side}/{name}"
+def test_downloads_are_published_once_and_linked_from_both_sides(built_project: Path):
+    site = built_project / "site"
+    for name in ("data/reports.json", "data/reports.csv", "data/directives/05-ct-tw.csv", "data/directives/05-ct-tw.json"):
+        assert (site / name).stat().st_size > 0, name
+        assert not (site / "en" / name).exists(), f"en/{name}: the metadata set is the same on both sides"
+    for side in ("", "en/"):
+        for name in ("feed.xml", "sitemap.xml"):
+            assert (site / side / name).stat().st_size > 0, f"{side}{name}"
+        for page in ("index.html", "reports/index.html", "directives/05-ct-tw/index.html"):
+            html = (site / side / page).read_text(encoding="utf-8")
+            targets = re.findall(r'href="([^"]*data/[^"]+\.(?:json|csv))"', html)
+            assert targets, f"{side}{page}: no download link"
+            for target in targets:
+                assert ((site / side / page).parent / target).resolve().is_file(), f"{side}{page}: {target}"
+    record = next(r for r in json.loads((site / "data/reports.json").read_text(encoding="utf-8")) if r["id"] == "001_6c6cd01c535d82ba")
+    assert record["url"] == "http://127.0.0.1:8000/reports/001_6c6cd01c535d82ba/"
+    assert record["url_en"] == "http://127.0.0.1:8000/en/reports/001_6c6cd01c535d82ba/"
 
 
 def test_every_report_page_offers_citations(built_project: Path):
@@ -109,3 +125,16 @@ def test_english_lists_show_english_titles(built_project: Path):
     assert "Initial results of implementing the Resolution of the 4th Central Committee plenum in Binh Thuan" in home
     facets = (built_project / "site/en/data/facets.json").read_text(encoding="utf-8")
     assert "Briefing conference on the implementation of Directive 03 of the Politburo" in facets
+
+
+def test_squeezing_a_page_keeps_every_tag_and_the_text_of_preformatted_blocks():
+    from generator.site import squeeze_whitespace
+
+    html = '<nav>\n      <a href="../">Báo cáo</a>\n    </nav>\n    <pre><code>@misc{x,\n  title = {{A}}\n}</code></pre>\n  <script>\n  var a = 1;\n</script>'
+    assert squeeze_whitespace(html) == '<nav>\n<a href="../">Báo cáo</a>\n</nav>\n<pre><code>@misc{x,\n  title = {{A}}\n}</code></pre>\n<script>\n  var a = 1;\n</script>'
+
+
+def test_built_pages_carry_no_indentation_outside_preformatted_blocks(built_project: Path):
+    page = (built_project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
+    outside = re.sub(r"<(pre|script)\b.*?</\1>", "", page, flags=re.DOTALL)
+    assert "\n " not in outside and '<html lang="vi"' in page
