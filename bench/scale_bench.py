@@ -37,7 +37,7 @@ PARTS = (
     ("report pages", ("reports", "en/reports")),
     ("lists (document, province, year pages)", ("directives", "en/directives", "provinces", "en/provinces", "years", "en/years")),
     ("downloads (data/, feed)", ("data", "en/data", "feed.xml", "en/feed.xml")),
-    ("search index (pagefind/)", ("pagefind",)),
+    ("search index (pagefind/, en/pagefind/)", ("pagefind", "en/pagefind")),
     ("sitemaps", ("sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "en/sitemap.xml.gz")),
 )
 QUERIES = ("05-CT/TW", "CT 05", "hung yen", "Trần Thị Vui", "học tập và làm theo")
@@ -146,8 +146,8 @@ def report_sizes(n: int, site: Path) -> None:
         counted += part
         print(f"    {label:42} {part / n / 1000:6.1f} KB per report")
     print(f"    {'everything else (assets, home, search, parallel)':42} {(total - counted) / n / 1000:6.1f} KB per report")
-    index = size(site / "pagefind" / "index") + size(site / "pagefind" / "fragment") + sum(
-        p.stat().st_size for p in (site / "pagefind").glob("*.pf_meta"))
+    index = sum(size(bundle / "index") + size(bundle / "fragment") + size(bundle / "filter")
+                + sum(p.stat().st_size for p in bundle.glob("*.pf_meta")) for bundle in (site / "pagefind", site / "en" / "pagefind"))
     print(f"  search index (words, fragments, page list): {index / n / 1000:.1f} KB per report")
 
 

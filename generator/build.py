@@ -106,8 +106,9 @@ def build(project: Project, *, site: bool = True, search: bool = True) -> BuildR
     if site:
         from generator.site import SiteBuildError, build_site
 
+        removed = {lang: stats.removed_paths for lang, stats in result.written.items()}
         try:
-            build_site(project, search_index=search)
+            build_site(project, search_index=search, removed=removed)
         except SiteBuildError as exc:
             raise BuildError(str(exc)) from None
         result.site_built = True

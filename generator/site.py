@@ -3,8 +3,11 @@
 Each side has its own <html lang>, interface language, search index and sitemap; both sides
 share the page paths, so the language switch keeps the reader on the same page.
 
-The two sides are built at the same time, each in a process of its own, into one site/ that
-this stage cleans first (a side's own build never cleans: the other side may be writing). Each
+The two sides are built at the same time, each in a process of its own, into one site/ (a
+side's own build never cleans it: the other side may be writing). A site built before with the
+same configuration, theme and MkDocs is built again in place: MkDocs rebuilds only the pages
+whose Markdown changed (its `dirty` build) and this stage removes the pages of removed files;
+otherwise site/ is cleaned first. Each
 process then squeezes the indentation out of the HTML it wrote (Material's templates are about
 an eighth indentation), keeping every tag and attribute as MkDocs wrote it. Then Pagefind
 indexes the whole site.
@@ -12,6 +15,8 @@ indexes the whole site.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 import shutil
@@ -49,14 +54,49 @@ class _NotTheDirtyWarning(logging.Filter):
         return not record.getMessage().startswith(_DIRTY_WARNING)
 
 
-def index_search(site_dir: Path) -> None:
-    """Pagefind over the whole built site: one bundle at site/pagefind/, one index per <html lang>."""
+# Never in an excerpt or a match: heading permalinks ("¶"), the collapsed boxes (citations in
+# BibTeX and JSON, an editor's checklist) and the notices about a translation's state.
+NOT_INDEXED = (".headerlink", "details", ".admonition.warning", ".admonition.info")
+
+
+def side_pages_glob(side_dir: Path, others: tuple[str, ...]) -> str:
+    """A side's pages as a Pagefind glob relative to its folder: its top-level pages and folders,
+    not the folders of the other sides built inside it (nor assets and search bundles)."""
+    skip = {other.rstrip("/") for other in others} | {"pagefind", "assets"}
+    folders = sorted(p.name for p in side_dir.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name not in skip)
+    return "{*.html," + ",".join(f"{name}/**/*.html" for name in folders) + "}"
+
+
+def index_search(site_dir: Path, languages: tuple[Language, ...]) -> None:
+    """Pagefind, once per side and one side at a time (the index of one language at a time in
+    memory), each over its own folder so that result URLs are relative to the side (the search
+    page adds the side's root): site/pagefind/, site/en/pagefind/. Each bundle is written beside
+    the last one and swapped in, so a reader of a site rebuilt in place always has an index."""
+    prefixes = tuple(language.prefix for language in languages if language.prefix)
+    for language in languages:
+        side_dir = site_dir / language.prefix
+        inside = tuple(p.removeprefix(language.prefix) for p in prefixes if p != language.prefix and p.startswith(language.prefix))
+        _index_side(side_dir, side_pages_glob(side_dir, inside))
+
+
+def _index_side(side_dir: Path, glob: str) -> None:
+    bundle = side_dir / "pagefind"
+    fresh = bundle.with_name(".pagefind-new")
+    shutil.rmtree(fresh, ignore_errors=True)
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+        [sys.executable, "-m", "pagefind", "--site", str(side_dir), "--glob", glob, "--output-path", str(fresh.resolve()),
+         "--quiet", "--exclude-selectors", ", ".join(NOT_INDEXED)],
         capture_output=True, text=True,
     )
     if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise SiteBuildError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
+    old = bundle.with_name(".pagefind-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if bundle.exists():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 # Elements whose white space is content: never touched.
@@ -120,16 +160,63 @@ def build_side(root: Path, language: Language, side_url: str, strict: bool = Tru
     return SideBuild(language.code, time.perf_counter() - started, files, saved)
 
 
-def clean_site(site_dir: Path) -> None:
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    site_dir.mkdir(parents=True)
+STAMP = ".build-stamp.json"  # in site/: what the pages there were built with
 
 
-def build_site(project: Project, strict: bool = True, search_index: bool = True) -> list[SideBuild]:
-    """Clean site/, build every side at once (each in its own process), then the search index.
-    Each side's `site_url` is the project's, whatever the config says."""
-    clean_site(project.site_dir)
+def site_stamp(project: Project) -> dict[str, str]:
+    """What every built page depends on besides its own Markdown: the configurations, the theme
+    overrides and the versions of MkDocs and Material. A change to any means a clean build."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    sources = [project.root / language.config for language in project.languages]
+    overrides = project.root / "overrides"
+    sources += sorted(p for p in overrides.rglob("*") if p.is_file()) if overrides.is_dir() else []
+    for path in sources:
+        digest.update(path.relative_to(project.root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return {"sources": digest.hexdigest(), "mkdocs": version("mkdocs"), "material": version("mkdocs-material"),
+            "site_url": project.site_url}
+
+
+def prepare_site(project: Project, removed: dict[str, list[str]]) -> bool:
+    """Make site/ ready for both sides: True if the pages already there can stay (same stamp),
+    with those of removed files deleted; else site/ is emptied. Returns whether it was kept."""
+    site_dir = project.site_dir
+    try:
+        kept = json.loads((site_dir / STAMP).read_text(encoding="utf-8")) == site_stamp(project)
+    except (OSError, ValueError):
+        kept = False
+    if not kept:
+        if site_dir.exists():
+            shutil.rmtree(site_dir)
+        site_dir.mkdir(parents=True)
+        return False
+    (site_dir / STAMP).unlink()  # written again once both sides are built
+    prefixes = {language.code: language.prefix for language in project.languages}
+    for lang, paths in removed.items():
+        for path in paths:
+            if path.endswith(".md"):
+                page = site_dir / prefixes.get(lang, "") / project_url(path) / "index.html"
+            else:
+                page = site_dir / prefixes.get(lang, "") / path
+            page.unlink(missing_ok=True)
+            if page.name == "index.html" and page.parent.is_dir() and not any(page.parent.iterdir()):
+                page.parent.rmdir()
+    return True
+
+
+def project_url(path: str) -> str:
+    """The folder of a docs path's published page ("reports/a.md" -> "reports/a", "a/index.md" -> "a")."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
+
+
+def build_site(project: Project, strict: bool = True, search_index: bool = True,
+               removed: dict[str, list[str]] | None = None) -> list[SideBuild]:
+    """Build every side at once (each in its own process), then the search index. Each side's
+    `site_url` is the project's, whatever the config says. `removed`: language -> docs paths the
+    writer removed since the last build, whose pages go too."""
+    prepare_site(project, removed or {})
     sides = project.languages
     with ProcessPoolExecutor(max_workers=len(sides)) as pool:
         futures = [pool.submit(build_side, project.root, language, project.side_url(language), strict,
@@ -137,5 +224,6 @@ def build_site(project: Project, strict: bool = True, search_index: bool = True)
                    for language in sides]
         built = [future.result() for future in futures]
     if search_index:
-        index_search(project.site_dir)
+        index_search(project.site_dir, sides)
+    (project.site_dir / STAMP).write_text(json.dumps(site_stamp(project)), encoding="utf-8")
     return built

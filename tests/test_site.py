@@ -138,3 +138,25 @@ def test_built_pages_carry_no_indentation_outside_preformatted_blocks(built_proj
     page = (built_project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
     outside = re.sub(r"<(pre|script)\b.*?</\1>", "", page, flags=re.DOTALL)
     assert "\n " not in outside and '<html lang="vi"' in page
+
+
+def test_a_build_after_a_one_report_change_rebuilds_only_the_pages_that_changed(tmp_path: Path):
+    from generator.build import build
+    from generator.project import Project
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    project = Project.at(root, site_url="http://127.0.0.1:8000/")
+    build(project, search=False)
+    site = root / "site"
+    report, other = site / "reports/002_bd37ec31966b5a35/index.html", site / "reports/000_f4d9ae87f141ab91/index.html"
+    before = {path: path.stat().st_mtime_ns for path in (report, other, site / "en/reports/000_f4d9ae87f141ab91/index.html")}
+    (root / "source_reports/002_bd37ec31966b5a35.yaml").write_text('note: "Đã đối chiếu với bản in."\n', encoding="utf-8")
+    (root / "source_reports/004_a325bf6e288159c8.txt").unlink()
+    build(project, search=False)
+    assert report.stat().st_mtime_ns > before[report] and "Đã đối chiếu với bản in." in report.read_text(encoding="utf-8")
+    assert all(path.stat().st_mtime_ns == stamp for path, stamp in before.items() if path != report)
+    assert not (site / "reports/004_a325bf6e288159c8").exists() and not (site / "en/reports/004_a325bf6e288159c8").exists()
+    (root / "overrides/assets/stylesheets/archive.css").write_text("/* changed */\n", encoding="utf-8")
+    build(project, search=False)
+    assert other.stat().st_mtime_ns > before[other]  # the theme changed: every page is built again
