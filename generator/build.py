@@ -71,9 +71,9 @@ def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> Tran
     context = build_context(corpus.reports, load_registry(), translation.views)
     added = added_dates(project.source_dir)
     failed = frozenset(_failed_ids(corpus.errors))
-    sides = {language.code: project.side_url(language) for language in project.languages}
     for language in project.languages:
-        side = Side(language.code, project.side_url(language), added, context, sides)
+        side = Side(language.code, project.side_url(language), added, context, prefix=language.prefix,
+                    side_urls={other.code: project.side_url(other) for other in project.languages})
         try:
             stats = write_pages(project.lang_docs(language), site_pages(side), failed)
         except WriteError as exc:
@@ -106,9 +106,8 @@ def build(project: Project, *, site: bool = True, search: bool = True) -> BuildR
     if site:
         from generator.site import SiteBuildError, build_site
 
-        removed = {lang: stats.removed_paths for lang, stats in result.written.items()}
         try:
-            build_site(project, search_index=search, removed=removed)
+            build_site(project, search_index=search)
         except SiteBuildError as exc:
             raise BuildError(str(exc)) from None
         result.site_built = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Literal
+from typing import Callable, Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -29,8 +29,8 @@ _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 @dataclass(frozen=True)
 class BoilerplateRules:
     tail_markers: frozenset[str]
-    drop_lines: tuple[re.Pattern[str], ...]  # on the folded line
-    drop_display_lines: tuple[re.Pattern[str], ...]  # on the line as printed
+    drop_lines: re.Pattern[str]  # every `drop_lines` entry read on the folded line, in one alternation
+    drop_display_lines: re.Pattern[str]  # those read on the line as printed
     agency_prefix: re.Pattern[str]
     source_credit: re.Pattern[str]
     source_credit_words: tuple[str, ...]  # every credit contains one: lines without any are not searched
@@ -70,14 +70,27 @@ class BoilerplateFile(_Entry):
     source_credit: LinePattern
     caption: LinePattern
 
+    @field_validator("drop_lines")
+    @classmethod
+    def _no_named_groups(cls, entries: tuple[LinePattern, ...]) -> tuple[LinePattern, ...]:
+        for entry in entries:
+            if re.compile(entry.pattern).groupindex:
+                raise ValueError(f"{entry.pattern!r}: drop_lines are searched as one alternation, so they may not name groups")
+        return entries
+
+
+def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One search for several patterns (none has named groups: LinePattern refuses them)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
 
 @lru_cache(maxsize=1)
 def boilerplate_rules() -> BoilerplateRules:
     data = validated("boilerplate.yaml", BoilerplateFile)
     return BoilerplateRules(
         tail_markers=frozenset(_marker_key(fold(m.text)) for m in data.tail_markers),
-        drop_lines=tuple(re.compile(d.pattern) for d in data.drop_lines if d.reads == "folded"),
-        drop_display_lines=tuple(re.compile(d.pattern) for d in data.drop_lines if d.reads == "display"),
+        drop_lines=_any_of(d.pattern for d in data.drop_lines if d.reads == "folded"),
+        drop_display_lines=_any_of(d.pattern for d in data.drop_lines if d.reads == "display"),
         agency_prefix=re.compile(data.agency_prefix.pattern),
         source_credit=re.compile(data.source_credit.pattern),
         source_credit_words=data.source_credit.contains,
@@ -117,7 +130,7 @@ def is_chrome(line: str, folded: dict[str, str], rules: BoilerplateRules) -> boo
     if len(line) > CHROME_MAX:
         return False
     folded_line = folded.get(line) or fold(line)
-    return any(p.search(folded_line) for p in rules.drop_lines) or any(p.search(line) for p in rules.drop_display_lines)
+    return bool(rules.drop_lines.search(folded_line) or rules.drop_display_lines.search(line))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from generator.model import DocumentRef
 from generator.patterns import patterns
 from generator.registry import Directive, Registry
 from generator.scanning import find_from_literals
-from generator.textnorm import fold
 from generator.vocabulary import load_vocabulary
 
 # A plan or guidance that implements another document the report names is rarely the report's subject.
@@ -80,7 +79,7 @@ def _term_after(folded: str, end: int) -> str | None:
 
 def _on_subject(directive: Directive, folded: str) -> bool:
     """The text speaks of the document's subject (one of its registry keywords)."""
-    return any(fold(k) in folded for k in directive.keywords)
+    return any(k in folded for k in directive.folded_keywords)
 
 
 def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: set[str], years: list[int]) -> Directive | None:
@@ -123,7 +122,11 @@ def find_symbol_mentions(text: str, folded: str, registry: Registry, years: list
             findings.mentions.append(Mention(match.start(), match.end(), printed, local_symbol=symbol))
             continue
         candidates = registry.by_symbol(symbol)
-        if not candidates:
+        if not candidates and (variant := _registered_variant(type_code, match["num"], issuer, folded, registry)):
+            # "08-QĐ/TW" printed for the registry's 08-QĐi/TW, on its subject
+            findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=variant.id))
+            findings.findings.append(_finding("directives.symbol_variant", printed, document=variant.id))
+        elif not candidates:
             findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=symbol, registered=False))
         elif len(candidates) == 1:
             findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=candidates[0].id))
@@ -140,42 +143,55 @@ def find_symbol_mentions(text: str, folded: str, registry: Registry, years: list
             findings.findings.append(_finding("directives.ambiguous_symbol", printed, ids=ids))
 
 
+def _registered_variant(type_code: str, num: str, issuer: str, folded: str, registry: Registry) -> Directive | None:
+    """The one registered document written with another code of the same type (QĐ / QĐi) whose
+    subject the text speaks of."""
+    vocabulary = load_vocabulary()
+    codes = next((t.codes for t in vocabulary.data.document_types if type_code in t.codes), ())
+    found = [d for code in codes if code != type_code
+             for d in registry.by_symbol(_symbol_text(num, code, issuer)) if _on_subject(d, folded)]
+    return found[0] if len(found) == 1 else None
+
+
 def _expand_plenums(match: re.Match[str]) -> list[int]:
     first = pat.ordinal_value(match["n1"] or match["n2"] or "")
     more = [int(n) for n in re.findall(r"\d{1,2}", match["more"] or "")]
     return [n for n in [first, *more] if n]
 
 
-def _term_from_context(folded: str, start: int, years: list[int]) -> tuple[str | None, bool]:
-    """The term a plenum mention without "khóa" refers to: nearest earlier 'khóa X', else the era."""
-    vocabulary, khoa = load_vocabulary(), patterns().khoa
-    before = list(khoa.finditer(folded[:start]))
+def _term_from_context(terms: list[tuple[int, str]], start: int, years: list[int]) -> tuple[str | None, bool]:
+    """The term a plenum mention without "khóa" refers to: nearest earlier 'khóa X' (`terms`: each
+    'khóa X' of the text with where it stands), else the first after it, else the era."""
+    before = [term for at, term in terms if at < start]
     if before:
-        return vocabulary.roman_term(before[-1]["term"]), True
-    after = khoa.search(folded, start)
+        return before[-1], True
+    after = [term for at, term in terms if at >= start]
     if after:
-        return vocabulary.roman_term(after["term"]), True
+        return after[0], True
     if years:
-        return vocabulary.term_for_year(min(years)), False
+        return load_vocabulary().term_for_year(min(years)), False
     return None, False
 
 
 def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
     vocabulary = load_vocabulary()
+    terms: list[tuple[int, str]] | None = None  # every "khóa X" of the text, read when first needed
     for match in find_from_literals(patterns().plenum, folded, pat.PLENUM_STARTS):
         if _overlaps(findings.mentions, match.start(), match.end()):
             continue
         printed = text[match.start() : match.end()]
         term = vocabulary.roman_term(match["term"]) if match["term"] else None
         if term is None:
-            term, from_text = _term_from_context(folded, match.start(), years)
+            if terms is None:
+                terms = [(m.start(), t) for m in patterns().khoa.finditer(folded) if (t := vocabulary.roman_term(m["term"]))]
+            term, from_text = _term_from_context(terms, match.start(), years)
             if term is None:
                 findings.findings.append(_finding("directives.plenum_without_term", printed))
                 continue
             if not from_text:
                 findings.findings.append(_finding("directives.plenum_term_assumed", printed, term=term))
         for plenum in _expand_plenums(match):
-            documents = registry.by_plenum(plenum, term)
+            documents = _on_subject_after(registry.by_plenum(plenum, term), folded, match.end())
             if len(documents) == 1:
                 findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=documents[0].id))
             elif documents:
@@ -183,6 +199,18 @@ def find_plenum_mentions(text: str, folded: str, registry: Registry, years: list
                 findings.findings.append(_finding("directives.plenum_several", printed, plenum=plenum, term=term, ids=ids))
             else:
                 findings.findings.append(_finding("directives.plenum_unknown", printed, plenum=plenum, term=term))
+
+
+def _on_subject_after(documents: tuple[Directive, ...], folded: str, end: int) -> tuple[Directive, ...]:
+    """Of a plenum's several resolutions, the one whose subject follows the mention
+    ("Nghị quyết TW7 khóa X về nông nghiệp, nông dân, nông thôn"); all of them otherwise."""
+    if len(documents) <= 1:
+        return documents
+    window = _after(folded, end, 160)
+    stop = patterns().next_document.search(window, 4)
+    window = window[: stop.start()] if stop else window
+    named = tuple(d for d in documents if any(k in window for k in d.folded_keywords))
+    return named if len(named) == 1 else documents
 
 
 def find_named_mentions(text: str, folded: str, registry: Registry, findings: DocumentFindings) -> None:
@@ -234,11 +262,24 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
         chosen = _choose(candidates, folded, match.end, resolved, years) if len(candidates) > 1 else None
         if len(candidates) == 1:
             chosen = candidates[0] if _bare_is_plausible(candidates[0], folded, match.end, years) else None
+        central = pats.central_issuer_after.match(after)
         if chosen:
             findings.mentions.append(Mention(match.start, match.end, printed, directive_id=chosen.id))
             resolved.add(chosen.id)
-        elif candidates or pats.central_issuer_after.match(after):
+        elif not candidates and central and (symbol := _central_symbol(type_name, match.number, central["body"])):
+            # "Kết luận số 02 của Bộ Chính trị": a central document the registry does not know.
+            findings.mentions.append(Mention(match.start, match.end, printed, directive_id=symbol, registered=False))
+            shown = f"{printed} {text[match.end:match.end + central.end()].strip()}"
+            findings.findings.append(_finding("directives.bare_read_as_symbol", shown, document=symbol))
+        elif candidates or central:
             findings.findings.append(_finding("directives.bare_unresolved", printed))
+
+
+def _central_symbol(type_name: str, number: int, body: str) -> str | None:
+    """The symbol a central body gives its documents of a type: ("Kết luận", 2, "bo chinh tri") -> 02-KL/TW."""
+    vocabulary = load_vocabulary()
+    code, suffix = vocabulary.type_code.get(type_name), vocabulary.suffix_of_body.get(" ".join(body.split()))
+    return _symbol_text(str(number), code, suffix) if code and suffix else None
 
 
 def _bare_is_plausible(candidate: Directive, folded: str, end: int, years: list[int]) -> bool:

@@ -1,8 +1,10 @@
 """Downloads for researchers: the whole metadata set (and per document) as JSON and CSV, the
 compact data behind the faceted table, and an Atom feed of newly added reports.
 
-The metadata set is the same on both sides, so it is published once, with the source side:
-each record carries its report's permanent URL on every side (`url`, `url_en`)."""
+The data set is published once, on the root side (the English pages link to it): each record
+carries both permanent URLs, the English title and translation status, the outlet, the original
+article, the raw file and how each field was established. In the CSV a list is joined with
+LIST_SEPARATOR ("; "), as the data dictionary (data/dataset.yaml) says."""
 
 from __future__ import annotations
 
@@ -13,11 +15,20 @@ import json
 from typing import Any, Iterable
 from xml.sax.saxutils import escape
 
+from generator.editor_notes import without_notes
 from generator.model import Report
+from generator.provenance import field_origins, report_outlet
+from generator.site_context import english_title
+from generator.translation import TranslationView
+from generator.translation_memory import Coverage
 from generator.urls import URLS
 
 CSV_FIELDS = ("id", "url", "title", "date", "date_precision", "province", "province_2025", "implements", "cites",
-              "local_documents", "author", "source", "people", "translation", "findings")
+              "local_documents", "author", "source", "people", "translation", "findings",
+              "url_en", "title_en", "translator", "date_basis", "outlet", "original_url", "retrieved", "raw_url",
+              "source_sha256", "origins")
+LIST_SEPARATOR = "; "
+NO_TRANSLATION = TranslationView({}, {}, Coverage(0, 0, 0, 0))
 
 
 def metadata_fields(report: Report) -> dict[str, Any]:
@@ -46,16 +57,26 @@ def metadata_fields(report: Report) -> dict[str, Any]:
     }
 
 
-def report_record(report: Report, site_url: str, translation: str = "pending", other_urls: dict[str, str] | None = None) -> dict[str, Any]:
-    """`site_url`: the source side's root; `other_urls`: language -> root of each other side."""
+def report_record(report: Report, site_url: str, view: TranslationView | None = None, site_url_en: str | None = None) -> dict[str, Any]:
+    """A report as the downloads give it (`site_url`: the root side, where the raw files are)."""
+    view = view or NO_TRANSLATION
+    date = report.metadata.date.value
+    outlet = report_outlet(report)
     return {
         "id": report.id,
         "url": URLS.permanent_url(site_url, report.id),
-        **{f"url_{lang}": URLS.permanent_url(url, report.id) for lang, url in (other_urls or {}).items()},
         **metadata_fields(report),
-        "title_en": report.title_en,
-        "translation": translation,
+        "url_en": URLS.permanent_url(site_url_en, report.id) if site_url_en else None,
+        "title_en": english_title(report, view),
+        "translation": view.page_status,
+        "translator": view.translator if view.page_status != "pending" else None,
+        "date_basis": date.basis if date else None,
+        "outlet": outlet.name if outlet else None,
+        "original_url": report.url,
+        "retrieved": report.retrieved,
+        "raw_url": URLS.url(site_url, URLS.raw(report.id)),
         "source_sha256": report.raw.sha256,
+        "origins": {o.field: o.origin for o in field_origins(report)},
     }
 
 
@@ -65,11 +86,10 @@ def to_json(records: list[dict[str, Any]]) -> str:
     return f"[\n{lines}\n]\n" if records else "[]\n"
 
 
-def to_csv(records: list[dict[str, Any]]) -> str:
+def to_csv(records: list[dict[str, Any]], fields: tuple[str, ...] = CSV_FIELDS) -> str:
     """One row per report; list fields joined with '; '. UTF-8 with BOM so spreadsheets read the diacritics."""
     buffer = io.StringIO()
-    urls = [k for k in (records[0] if records else {}) if k.startswith("url_")]
-    writer = csv.DictWriter(buffer, fieldnames=(*CSV_FIELDS[:2], *urls, *CSV_FIELDS[2:]), extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for record in records:
         writer.writerow({k: _csv_cell(k, v) for k, v in record.items()})
@@ -78,24 +98,28 @@ def to_csv(records: list[dict[str, Any]]) -> str:
 
 def _csv_cell(name: str, value: Any) -> str:
     if name == "findings":
-        return "; ".join(f"{f['field']}:{f['code']}" for f in value)
+        return LIST_SEPARATOR.join(f"{f['field']}:{f['code']}" for f in value)
+    if isinstance(value, dict):
+        return LIST_SEPARATOR.join(f"{k}:{v}" for k, v in value.items())
     if isinstance(value, list):
-        return "; ".join(value)
+        return LIST_SEPARATOR.join(value)
     return "" if value is None else value
 
 
+DIRECTIVE_CSV_FIELDS = CSV_FIELDS + ("role",)
+
+
 def dataset_files(reports: list[Report], by_directive: dict[str, dict[str, list[Report]]], directive_ids: Iterable[str],
-                  site_url: str, status: dict[str, str] | None = None, other_urls: dict[str, str] | None = None) -> dict[str, str]:
+                  site_url: str, views: dict[str, TranslationView] | None = None, site_url_en: str | None = None) -> dict[str, str]:
     """All reports, and per document (every page's download link works, even with no report yet)."""
-    status = status or {}
-    by_id = {r.id: report_record(r, site_url, status.get(r.id, "pending"), other_urls) for r in reports}
-    records = list(by_id.values())
-    files = {URLS.reports_json: to_json(records), URLS.reports_csv: to_csv(records)}
+    views = views or {}
+    records = {r.id: report_record(r, site_url, views.get(r.id), site_url_en) for r in reports}
+    files = {URLS.reports_json: to_json(list(records.values())), URLS.reports_csv: to_csv(list(records.values()))}
     for directive_id in directive_ids:
         roles = by_directive.get(directive_id, {"implements": [], "cites": []})
-        subset = [by_id[r.id] | {"role": role} for role in ("implements", "cites") for r in roles[role]]
+        subset = [records[r.id] | {"role": role} for role in ("implements", "cites") for r in roles[role] if r.id in records]
         files[URLS.directive_data(directive_id, "json")] = to_json(subset)
-        files[URLS.directive_data(directive_id, "csv")] = to_csv(subset)
+        files[URLS.directive_data(directive_id, "csv")] = to_csv(subset, DIRECTIVE_CSV_FIELDS)
     return files
 
 
@@ -126,8 +150,11 @@ def facets_data(reports: Iterable[Report], lang: str, status: dict[str, str] | N
     return json.dumps({"provinces": list(provinces), "documents": list(documents), "rows": rows}, ensure_ascii=False, separators=(",", ":"))
 
 
-def atom_feed(reports: list[Report], added: dict[str, dt.datetime], site_url: str, lang: str, title: str, limit: int = 50) -> str:
-    """The newest additions first (by the date each raw file was added to the archive)."""
+def atom_feed(reports: list[Report], added: dict[str, dt.datetime], site_url: str, lang: str, title: str, limit: int = 50,
+              titles: dict[str, str] | None = None) -> str:
+    """The newest additions first (by the date each raw file was added to the archive). Entries
+    are titled in the feed's language (`titles`: report id -> English title); a report without
+    one keeps its Vietnamese title, marked xml:lang="vi"."""
     epoch = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     newest = sorted(reports, key=lambda r: (added.get(r.raw.path.name, epoch), r.id), reverse=True)[:limit]
     updated = max((added.get(r.raw.path.name, epoch) for r in newest), default=epoch)
@@ -138,9 +165,13 @@ def atom_feed(reports: list[Report], added: dict[str, dt.datetime], site_url: st
         m = report.metadata
         summary = ", ".join(filter(None, [m.province.value.name if m.province.value else None, *m.implements[:1],
                                           m.date.value.iso if m.date.value else None]))
+        shown = (titles or {}).get(report.id)
+        title_element = (f"<title>{escape(without_notes(shown))}</title>" if shown
+                         else f'<title xml:lang="vi">{escape(m.title.value or report.id)}</title>' if lang != "vi"
+                         else f"<title>{escape(m.title.value or report.id)}</title>")
         entries.append(
             "  <entry>\n"
-            f"    <title>{escape(m.title.value or report.id)}</title>\n"
+            f"    {title_element}\n"
             f"    <link href=\"{escape(url)}\"/>\n"
             f"    <id>{escape(url)}</id>\n"
             f"    <updated>{added.get(report.raw.path.name, epoch).isoformat()}</updated>\n"

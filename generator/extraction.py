@@ -20,7 +20,7 @@ from generator.outlets import load_outlets
 from generator.patterns import patterns
 from generator.provinces import extract_province
 from generator.registry import Registry
-from generator.textnorm import fold_keep_length
+from generator.textnorm import fold_keep_length, name_case
 from generator.vocabulary import load_vocabulary
 from generator.year_clues import implemented_documents, year_clues
 
@@ -97,7 +97,8 @@ def extract_metadata(raw: RawReport, cleaned: CleanedText, registry: Registry) -
         for m in {m.local_symbol: m for m in mentions.mentions if m.local_symbol}.values()
         if m.local_symbol
     )
-    author = Extracted(cleaned.byline, Confidence.MEDIUM, cleaned.byline) if cleaned.byline else Extracted(None)
+    # The name in its written case ("THANH MAI" -> "Thanh Mai"); the byline as printed is the evidence.
+    author = Extracted(name_case(cleaned.byline), Confidence.MEDIUM, cleaned.byline) if cleaned.byline else Extracted(None)
     return Metadata(
         title=title,
         title_derived=derived,

@@ -165,6 +165,8 @@ class Report:
     title_en: str | None = None  # an editor's English title (the body translation is a later stage)
     date_note: str | None = None
     editor_note: str | None = None
+    url: str | None = None  # the original article, as an editor recorded it
+    retrieved: str | None = None  # the day the raw file was saved, "YYYY-MM-DD"
 
     @property
     def id(self) -> str:

@@ -7,6 +7,8 @@ records which fields came from an editor. Example:
     date: "2011"
     date_note: "Bốn năm thực hiện Cuộc vận động (launched 2007): written in 2011."
     author: Minh Quân
+    url: https://baolangson.vn/bon-nam-thuc-hien-cuoc-van-dong.html
+    retrieved: 2024-03-02
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -50,6 +53,31 @@ class Sidecar(BaseModel):
     source: str | None = None
     note: str | None = None
     renamed_from: str | None = None  # the report's old id: its translation memory moves to the new name
+    url: str | None = None  # the original article on the outlet's site
+    retrieved: str | None = None  # the day the raw file was saved from `url`, YYYY-MM-DD
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _url(cls, value: object) -> object:
+        if value is None:
+            return None
+        text = str(value)
+        if not original_url_ok(text):
+            raise ValueError("expected the article's full address, http:// or https://, with no spaces")
+        return text
+
+    @field_validator("retrieved", mode="before")
+    @classmethod
+    def _retrieved(cls, value: object) -> object:
+        if value is None:
+            return None
+        text = value.isoformat() if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else str(value)
+        date = iso_date_value(text)
+        if date is None or date.precision != "day":
+            raise ValueError("expected the day the file was saved, YYYY-MM-DD (2024-03-02)")
+        if dt.date.fromisoformat(text) > dt.date.today():
+            raise ValueError(f"{text} is in the future")
+        return text
 
     @field_validator("date", mode="before")
     @classmethod
@@ -62,6 +90,17 @@ class Sidecar(BaseModel):
         return text
 
 
+def original_url_ok(text: str) -> bool:
+    """An absolute http(s) address with a host, printable, without spaces or quotes."""
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:  # "http://[x" is not an address
+        return False
+    return (parts.scheme in ("http", "https") and "." in host
+            and not any(ch.isspace() or ch in '"<>\\' or not ch.isprintable() for ch in text))
+
+
 def sidecar_path(raw_path: Path) -> Path:
     return raw_path.with_suffix(SIDECAR_SUFFIX)
 
@@ -71,7 +110,7 @@ def load_sidecar(path: Path) -> Sidecar | None:
         return None
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:  # ValueError: an impossible date (2024-02-30)
         raise ReportError(path, f"editor sidecar is not valid YAML: {exc}") from None
     if data is None:
         return Sidecar()
@@ -142,7 +181,7 @@ def apply_sidecar(path: Path, sidecar: Sidecar, metadata: Metadata, registry: Re
     if sidecar.source is not None:
         changes["source"] = editor(sidecar.source)
         fields.append("source")
-    for extra in ("title_en", "date_note", "note"):
+    for extra in ("title_en", "date_note", "note", "url", "retrieved"):
         if getattr(sidecar, extra) is not None:
             fields.append(extra)
     return replace(metadata, findings=without_fields(metadata.findings, set(fields)), **changes), tuple(fields)

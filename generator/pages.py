@@ -14,8 +14,21 @@ from typing import Any, Callable, Iterator
 
 from jinja2 import Environment
 
-from generator.citations import cite_bibtex, cite_csl, cite_plain
+from generator.citations import (
+    citation,
+    cite_bibtex,
+    cite_csl,
+    cite_plain,
+    highwire_tags,
+)
+from generator.datapackage import (
+    archive_version,
+    datapackage,
+    load_dataset,
+    schema_files,
+)
 from generator.exports import atom_feed, dataset_files, facets_data
+from generator.provenance import page_provenance, provenance_front_matter, raw_copy
 from generator.rendering import (
     directive_label,
     front_matter,
@@ -32,6 +45,7 @@ from generator.site_context import (
     group_by_province,
     report_year,
 )
+from generator.text_downloads import text_files
 from generator.urls import URLS, UrlScheme
 from generator.vocabulary import load_vocabulary
 
@@ -41,7 +55,7 @@ class Page:
     """One generated file: its docs-relative path, its content, and the report it belongs to."""
 
     path: str
-    content: str
+    content: str | bytes
     report_id: str | None = None
 
 
@@ -53,9 +67,14 @@ class Side:
     site_url: str  # this side's root URL, e.g. https://…/ or https://…/en/
     added: dict[str, dt.datetime]  # raw file name -> when it was added (for the feed)
     context: SiteContext
-    sides: dict[str, str] = field(default_factory=dict)  # language -> its side's root URL, the source side first
     urls: UrlScheme = URLS
     env: Environment = field(default_factory=template_env)
+    prefix: str = ""  # where this side lives under the root ("" or "en/"); the data set and raw files are the root's
+    side_urls: dict[str, str] = field(default_factory=dict)  # language -> its side's root URL (the data set links both)
+
+    @property
+    def is_root(self) -> bool:
+        return self.prefix == ""
 
     @property
     def labels(self) -> dict[str, Any]:
@@ -76,18 +95,8 @@ class Side:
             "aliases": directive_aliases,
             "translation": self.context.translation,
             "by_province": group_by_province,
-            "download": self.download,
+            "root_link": lambda here, to: self.urls.root_href(here, to, self.prefix),
         }
-
-    @property
-    def prefix(self) -> str:
-        """Where this side lives under the site's root ("" or "en/")."""
-        roots = list(self.sides.values())
-        return self.site_url.removeprefix(roots[0]) if roots else ""
-
-    def download(self, here: str, path: str) -> str:
-        """The URL, relative to the page `here`, of a download published once for all sides."""
-        return self.urls.to_site_file(self.prefix, here, path)
 
     def render(self, path: str, template: str, title: str, search: str = "include", **values: Any) -> Page:
         """An index-like page: title front matter, then the template."""
@@ -101,12 +110,15 @@ def report_pages(side: Side) -> Iterator[Page]:
     for report in side.context.reports:
         path = side.urls.report(report.id)
         view = side.context.translation(report.id)
-        fm = report_front_matter(report, side.lang, view)
         url = side.urls.permanent_url(side.site_url, report.id)
-        cite = {"plain": cite_plain(report, url, side.lang), "bibtex": cite_bibtex(report, url),
-                "csl": json.dumps([cite_csl(report, url)], ensure_ascii=False)}
+        source = citation(report, url, side.lang, view)
+        prov = page_provenance(report, side.urls.root_href(path, side.urls.raw(report.id), side.prefix))
+        fm = report_front_matter(report, side.lang, view, provenance_front_matter(report, prov, highwire_tags(source)))
+        cite = {"plain": cite_plain(source, side.lang), "bibtex": cite_bibtex(source),
+                "csl": json.dumps([cite_csl(source)], ensure_ascii=False)}
         keys = [seg.key for seg in report_segments(report)][1:]
-        content = front_matter(fm) + template.render(here=path, report=report, fm=fm, cite=cite, url=url, view=view, keys=keys, **common)
+        content = front_matter(fm) + template.render(here=path, report=report, fm=fm, cite=cite, url=url, view=view, keys=keys,
+                                                     prov=prov, **common)
         yield Page(path, content, report.id)
 
 
@@ -155,14 +167,36 @@ def index_pages(side: Side) -> Iterator[Page]:
     yield side.render(side.urls.reports_index, "reports_index.md.j2", labels["all_reports"], search="exclude", reports=context.reports)
 
 
+def data_set(side: Side) -> Iterator[Page]:
+    """The data set, once, on the root side: metadata (all reports and per document), texts in
+    both languages, the raw files byte for byte with their checksums, the Data Package descriptor."""
+    context = side.context
+    reports = list(context.reports)
+    files: dict[str, str | bytes] = dict(dataset_files(reports, context.by_directive, context.directive_ids, side.site_url,
+                                                       context.translations, side.side_urls.get("en")))
+    texts = text_files(reports, context.translations, context.translation(""))
+    files.update({side.urls.texts(lang): content for lang, content in texts.items()})
+    files.update(schema_files())
+    sums = []
+    for report in sorted(reports, key=lambda r: r.id):
+        raw = raw_copy(report)
+        sums.append(f"{report.raw.sha256}  {report.id}.txt\n")
+        yield Page(side.urls.raw(report.id), raw, report.id)
+    files[side.urls.raw_sums] = "".join(sums)
+    for path, content in files.items():
+        yield Page(path, content)
+    yield Page(side.urls.datapackage, datapackage(files, context.directive_ids, reports, side.site_url))
+
+
 def download_files(side: Side) -> Iterator[Page]:
-    """Metadata downloads, the faceted table's data and the alias index of the search page."""
+    """The data set (root side), the Data page, the faceted table's data and the search page's alias index."""
     context, registry = side.context, side.context.registry
     status = {r.id: context.translation(r.id).page_status for r in context.reports}
-    if not side.prefix:  # the metadata set is the same for every side: published once, at the root
-        others = {lang: url for lang, url in side.sides.items() if url != side.site_url}
-        for path, content in dataset_files(list(context.reports), context.by_directive, context.directive_ids, side.site_url, status, others).items():
-            yield Page(path, content)
+    if side.is_root:
+        yield from data_set(side)
+    dataset = load_dataset()
+    yield side.render(side.urls.data_page, "data.md.j2", side.labels["data"], search="exclude", dataset=dataset,
+                      version=archive_version(context.reports), fields=dataset.fields, resources=dataset.resources)
     titles_en = {r.id: t for r in context.reports if (t := english_title(r, context.translation(r.id)))}
     yield Page(side.urls.facets, facets_data(context.reports, side.lang, status, titles_en))
     index = alias_index(list(registry.directives), [i for i in context.directive_ids if registry.get(i) is None])
@@ -173,7 +207,9 @@ def download_files(side: Side) -> Iterator[Page]:
 
 
 def feed_files(side: Side) -> Iterator[Page]:
-    yield Page(side.urls.feed, atom_feed(list(side.context.reports), side.added, side.site_url, side.lang, side.labels["archive"]))
+    context = side.context
+    titles = {r.id: t for r in context.reports if (t := english_title(r, context.translation(r.id)))} if side.lang == "en" else None
+    yield Page(side.urls.feed, atom_feed(list(context.reports), side.added, side.site_url, side.lang, side.labels["archive"], titles=titles))
 
 
 PageKind = Callable[[Side], Iterator[Page]]

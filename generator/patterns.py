@@ -73,6 +73,8 @@ class Patterns:
     issued_by_centre: re.Pattern[str]
     introduces_before: re.Pattern[str]
     anniversary_after: re.Pattern[str]
+    anniversary_tail: re.Pattern[str]
+    years_past: re.Pattern[str]
     central_tu: re.Pattern[str]
     symbol: re.Pattern[str]
     bare: re.Pattern[str]
@@ -163,7 +165,7 @@ def bare_reversed_pattern(vocabulary: Vocabulary) -> str:
     number becomes fixed-width look-behinds; "not followed by '-CT/…'" is checked by the caller."""
     words = [fold(w) for w in word_lists(vocabulary)["bare_type_words"][0]]
     reversed_words = [w[::-1] for w in dict.fromkeys(words)]
-    return (r"(?P<num>" + first_not_after(r"\d", r"\d") + r"(?<!\d[/.,]\d)\d{0,2})\s*(?:os\s*)?"
+    return (r"(?P<num>" + first_not_after(r"\d", r"\d") + r"(?<!\d[/.,]\d)\d{0,2})\s*(?:os\s*)?(?:\)\s*[a-z]{2,3}\s*\(\s*)?"
             r"(?P<tw>" + trie_pattern(reversed_words, loose_spaces=True) + r")(?![a-z])")
 
 

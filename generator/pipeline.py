@@ -48,6 +48,7 @@ def process_report(path: Path, registry: Registry) -> Report:
     return Report(
         raw=raw, cleaned=cleaned, metadata=metadata, editor_fields=fields,
         title_en=sidecar.title_en, date_note=sidecar.date_note, editor_note=sidecar.note,
+        url=sidecar.url, retrieved=sidecar.retrieved,
     )
 
 

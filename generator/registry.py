@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pydantic import (
     BaseModel,
@@ -102,6 +102,11 @@ class Directive(BaseModel):
     @property
     def slug(self) -> str:
         return slugify(self.id)
+
+    @cached_property
+    def folded_keywords(self) -> tuple[str, ...]:
+        """The keywords as matched (folded, lower case)."""
+        return tuple(fold(k) for k in self.keywords)
 
     @property
     def number(self) -> int:

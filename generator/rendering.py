@@ -13,8 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import escape
 
 from generator.datafiles import DataFileError, load_yaml
+from generator.editor_notes import split_notes
 from generator.model import Report
 from generator.project import LANGUAGES
 from generator.registry import Registry
@@ -36,6 +38,18 @@ def md_escape(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_BLOCK_MARK.sub(r"\1\\\2\3", text)
     return _MD_ORDERED.sub(r"\1\\\2\3", text)
+
+
+def notes_md(text: str, label: str) -> str:
+    """A translation as Markdown, its editors' notes ([ed: …]) marked as theirs."""
+    return "".join(f'<span class="editor-note">\\[{md_escape(label)}: {md_escape(piece)}\\]</span>' if note else md_escape(piece)
+                   for piece, note in split_notes(text))
+
+
+def notes_html(text: str, label: str) -> str:
+    """The same, inside raw HTML (the parallel view)."""
+    return "".join(f'<span class="editor-note">[{label}: {escape(piece)}]</span>' if note else escape(piece)
+                   for piece, note in split_notes(text))
 
 
 def format_date(iso: str | None, precision: str | None, lang: str) -> str:
@@ -67,6 +81,8 @@ def template_env() -> Environment:
         autoescape=False,  # Markdown output; report text goes through the `md` filter
     )
     env.filters["md"] = md_escape
+    env.filters["notes_md"] = notes_md
+    env.filters["notes_html"] = notes_html
     env.filters["date"] = format_date
     env.filters["stroke_fold"] = stroke_folded_words
     env.filters["term_numbers"] = term_numbers
@@ -104,7 +120,7 @@ def front_matter(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n---\n\n"
 
 
-def report_front_matter(report: Report, lang: str, view: TranslationView) -> dict[str, Any]:
+def report_front_matter(report: Report, lang: str, view: TranslationView, provenance: dict[str, Any] | None = None) -> dict[str, Any]:
     m = report.metadata
     date = m.date.value
     province = m.province.value
@@ -122,6 +138,7 @@ def report_front_matter(report: Report, lang: str, view: TranslationView) -> dic
         date=date.iso if date else None,
         date_precision=date.precision if date else None,
         date_text=m.date.evidence or None,
+        date_basis=date.basis if date else None,
         province=(
             {"name": province.name, "code": province.code, "name_2025": province.name_2025, "code_2025": province.code_2025}
             if province else None
@@ -143,6 +160,7 @@ def report_front_matter(report: Report, lang: str, view: TranslationView) -> dic
         },
         editor_fields=list(report.editor_fields),
         findings=[{"field": f.field, "code": f.code, "message": f.message(lang)} for f in m.findings],  # type: ignore[arg-type, misc]
+        **(provenance or {}),
     )
     return data.model_dump(mode="json")
 

@@ -59,16 +59,30 @@ def capitalised_pattern(words: list[str]) -> str:
     return "(?:" + "|".join(branches) + ")(?![A-Za-z])"
 
 
-def find_from_literals(pattern: re.Pattern[str], text: str, literals: tuple[str, ...]) -> list[re.Match[str]]:
-    """What `pattern.finditer(text)` finds, for a pattern whose every match begins with one of
-    `literals`: the pattern is tried only where a literal occurs (found by `str.find`, C speed),
-    instead of at every position. Matches do not overlap, leftmost first, as with `finditer`."""
+def literal_starts(text: str, literals: tuple[str, ...]) -> set[int]:
+    """Every position where one of `literals` begins (found by `str.find`, C speed)."""
     starts: set[int] = set()
     for literal in literals:
         at = text.find(literal)
         while at != -1:
             starts.add(at)
             at = text.find(literal, at + 1)
+    return starts
+
+
+def starts_before(text: str, literal: str, back: int) -> set[int]:
+    """The `back` positions before each occurrence of `literal`, and the occurrence itself."""
+    starts: set[int] = set()
+    at = text.find(literal)
+    while at != -1:
+        starts.update(range(max(0, at - back), at + 1))
+        at = text.find(literal, at + 1)
+    return starts
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: set[int]) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, when every match begins at one of `starts`: the
+    pattern is tried there only, not at every position. Matches do not overlap, leftmost first."""
     found: list[re.Match[str]] = []
     resume = 0
     for at in sorted(starts):
@@ -79,3 +93,15 @@ def find_from_literals(pattern: re.Pattern[str], text: str, literals: tuple[str,
             found.append(match)
             resume = max(match.end(), at + 1)
     return found
+
+
+def find_from_literals(pattern: re.Pattern[str], text: str, literals: tuple[str, ...]) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a pattern whose every match begins with one of
+    `literals`."""
+    return matches_at(pattern, text, literal_starts(text, literals))
+
+
+def find_near_literal(pattern: re.Pattern[str], text: str, literal: str, back: int) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a pattern whose every match holds `literal` within
+    `back` characters of its start ("130 năm Ngày sinh …" holds "nam" 4 characters in)."""
+    return matches_at(pattern, text, starts_before(text, literal, back))

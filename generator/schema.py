@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from generator.model import DateBasis
+
 GENERATED_BY = "party-archive"
 Precision = Literal["day", "month", "year"]
 Level = Literal["high", "medium", "low"]
@@ -29,6 +31,15 @@ class FindingField(BaseModel):
     message: str
 
 
+class MetaTag(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^citation_[a-z_]+$", description="A Highwire Press tag (Zotero, Google Scholar)")
+    content: str = Field(min_length=1)
+
+
+Origin = Literal["extracted", "inferred", "editor"]
+
+
 class ReportFrontMatter(BaseModel):
     """Front matter of docs/<lang>/reports/<report_id>.md."""
 
@@ -46,6 +57,7 @@ class ReportFrontMatter(BaseModel):
     date: str | None = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date at its precision; empty when unknown")
     date_precision: Precision | None
     date_text: str | None = Field(description="The words the date was read from")
+    date_basis: DateBasis | None = Field(description="How the date was found: written in the text; combined (day and month written, year from the text or the publication stamp); stamp (the page's publication stamp); inferred (a year worked out from the text); editor")
     province: ProvinceField | None
     implements: list[str] = Field(description="Registry ids, main document first")
     cites: list[str]
@@ -58,6 +70,11 @@ class ReportFrontMatter(BaseModel):
     confidence: dict[str, Level] = Field(description="Per field: high, medium or low")
     editor_fields: list[str] = Field(description="Fields set by an editor in the sidecar file")
     findings: list[FindingField] = Field(description="Doubts for an editor to resolve, in this page's language")
+    original_url: str | None = Field(default=None, pattern=r"^https?://\S+$", description="The original article (an editor's sidecar `url`)")
+    retrieved: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="The day the raw file was saved")
+    outlet: str | None = Field(default=None, description="The outlet that published the report, named from the outlet table")
+    origins: dict[str, Origin] = Field(default_factory=dict, description="Per field: extracted from the text, inferred, or set by an editor")
+    citation_meta: list[MetaTag] = Field(default_factory=list, description="Highwire citation_* meta tags of the page")
 
 
 class IndexFrontMatter(BaseModel):

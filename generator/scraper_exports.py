@@ -50,7 +50,7 @@ def _header(line: str) -> tuple[str, list[str]] | None:
         if delimiter not in line:
             continue
         fields = next(csv.reader([line], delimiter=delimiter))
-        if len(fields) < 2 or not all(_COLUMN.fullmatch(f.strip()) and len(f) <= 40 for f in fields):
+        if len(fields) < 2 or not all(len(f) <= 40 and _COLUMN.fullmatch(f.strip()) for f in fields):
             continue
         keys = [_column_key(f) for f in fields]
         if any(k in _TEXT_COLUMNS for k in keys) and sum(k in _TEXT_COLUMNS | _OTHER_COLUMNS for k in keys) >= 2:
@@ -59,8 +59,9 @@ def _header(line: str) -> tuple[str, list[str]] | None:
 
 
 def _csv_export(text: str) -> Export | None:
-    first = text.lstrip("\ufeff\n ").split("\n", 1)[0]
-    found = _header(first)
+    start = len(text) - len(text.lstrip("\ufeff\n "))
+    end = text.find("\n", start)
+    found = _header(text[start : end if end != -1 else len(text)])
     if found is None:
         return None
     delimiter, fields = found

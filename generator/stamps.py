@@ -12,6 +12,7 @@ date, not necessarily the event's: dates.py decides how it is used.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from typing import Literal
 
@@ -22,6 +23,7 @@ from generator.textnorm import fold_keep_length
 MAX_STAMP = 90  # characters: a stamp is a short line
 MAX_LABEL_WORDS = 3  # besides its date and time: a section label ("Thời sự - Chính trị") or a name
 StampPlace = Literal["before_title", "after_title", "scraper"]
+_YEAR = re.compile(r"\d{4}")  # every stamp writes its year in full: lines without one are skipped unread
 _PUNCTUATION = re.compile(r"[\[\]()|,:;•*·\-–—_/.>»'\"]+")
 
 
@@ -31,6 +33,15 @@ def _valid_iso(y: int, m: int, d: int | None) -> str | None:
     except ValueError:
         return None
     return f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d else "")
+
+
+def _internet_date(line: str) -> str | None:
+    """The date of an Internet-format stamp (RFC 5322: "Mon, 05 Aug 2019 08:12:00 GMT")."""
+    try:
+        when = email.utils.parsedate_to_datetime(line.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when.date().isoformat() if when else None
 
 
 def scraper_stamp(line: str, pats: Patterns | None = None) -> tuple[Stamp, str] | None:
@@ -47,11 +58,13 @@ def scraper_stamp(line: str, pats: Patterns | None = None) -> tuple[Stamp, str] 
 
 def read_stamp(line: str, place: StampPlace, pats: Patterns | None = None) -> Stamp | None:
     """`line` as a publication stamp, or None when it is anything else (a lead, a title)."""
-    if not line or len(line) > MAX_STAMP:
+    if not line or len(line) > MAX_STAMP or not _YEAR.search(line):
         return None
     pats = pats or patterns()
     folded = fold_keep_length(line).lower()
     dates = list(pats.full_date.finditer(folded)) or list(pats.iso_date.finditer(folded))
+    if not dates and (iso := _internet_date(line)):
+        return Stamp(line, iso, place)  # "Mon, 05 Aug 2019 08:12:00 GMT", as servers and feeds write it
     if len(dates) != 1:
         return None
     found = dates[0]

@@ -142,3 +142,15 @@ def ascii_name(text: str) -> str:
     """Usual English spelling of a Vietnamese name: diacritics dropped, case kept ('Hưng Yên' -> 'Hung Yen')."""
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_STROKE))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_case(name: str) -> str:
+    """A name printed in capitals, as bylines often are, in the case it is written in ("THANH MAI"
+    -> "Thanh Mai", "NGUYỄN VĂN ĐỨC" -> "Nguyễn Văn Đức"); any other name as printed."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+        return name
+    return _NAME_PART.sub(lambda m: m.group(1) + m.group(2).upper(), name.lower())
+
+
+_NAME_PART = re.compile(r"(^|[\s\-'’])(\w)")  # the first letter of a word or of a part after - or ' ("H'Hen")

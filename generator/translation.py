@@ -8,6 +8,7 @@ QA rules. Only non-fuzzy entries are shown. PO files that belong to no report ar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -38,6 +39,7 @@ class TranslationView:
     status_of: dict[str, Status]
     coverage: Coverage
     engines: tuple[str, ...] = ()
+    translator: str | None = None  # the PO header's Last-Translator, without an e-mail address
 
     @property
     def page_status(self) -> PageStatus:
@@ -83,10 +85,17 @@ def translate_corpus(reports: list[Report], translations_dir: Path, glossary: Gl
                 for reason in check_segment(segment.text, text, glossary):
                     result.problems.append(Problem(report.id, segment.label, reason))
         engines = (machine_engine(e) for e in po if not e.obsolete)
-        result.views[report.id] = TranslationView(shown, status_of, coverage(po, segments), tuple(dict.fromkeys(e for e in engines if e)))
+        result.views[report.id] = TranslationView(shown, status_of, coverage(po, segments), tuple(dict.fromkeys(e for e in engines if e)),
+                                                  translator_name(po.metadata.get("Last-Translator", "")))
     pending = set(moved_from.values()) if not write else set()
     result.orphans = [p for p in orphan_catalogs(translations_dir, (r.id for r in reports)) if p not in pending]
     return result
+
+
+def translator_name(header: str) -> str | None:
+    """'Archive editors <editors@example.org>' -> 'Archive editors'; '' or 'FULL NAME <EMAIL@ADDRESS>' -> None."""
+    name = re.sub(r"<[^>]*>", "", header).strip()
+    return None if not name or name == "FULL NAME" else name
 
 
 def coverage_table(views: dict[str, TranslationView]) -> str:

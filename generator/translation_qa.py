@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from generator import directive_patterns as pat
+from generator.editor_notes import NOTE, without_notes
 from generator.glossary import Glossary
 from generator.patterns import patterns
 from generator.textnorm import fold_keep_length
@@ -81,9 +82,12 @@ def _blank(text: str, start: int, end: int) -> str:
 
 def check_segment(source: str, target: str, glossary: Glossary) -> list[str]:
     """Reasons the English does not carry the Vietnamese faithfully (empty when it does)."""
-    if not target.strip():
-        return ["no translation"]
     problems: list[str] = []
+    if target.count("[ed:") != len(NOTE.findall(target)):
+        problems.append("an editors' note is not written [ed: …] (opened without a space or a closing bracket, or nested)")
+    target = without_notes(target)  # the editors' own words are not a translation of anything
+    if not target.strip():
+        return problems + ["no translation"]
     if target.strip() == source.strip():
         problems.append("translation is the Vietnamese text")
     leftover = _VIETNAMESE_WORDS.findall(target)

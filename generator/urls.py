@@ -29,6 +29,9 @@ class UrlScheme:
     aliases: str = "data/aliases.json"
     feed: str = "feed.xml"
     parallel_view: str = "parallel.md"  # one page per side; the browser aligns both sides of ?report=<id>
+    data_page: str = "data/index.md"
+    datapackage: str = "datapackage.json"
+    raw_sums: str = "raw/SHA256SUMS"
 
     def report(self, report_id: str) -> str:
         return f"reports/{report_id}.md"
@@ -42,6 +45,13 @@ class UrlScheme:
 
     def directive_data(self, directive_id: str, extension: str) -> str:
         return f"data/directives/{slugify(directive_id)}.{extension}"
+
+    def raw(self, report_id: str) -> str:
+        """The raw file, byte for byte as it is kept in source_reports/ (on the root side only)."""
+        return f"raw/{report_id}.txt"
+
+    def texts(self, lang: str) -> str:
+        return f"data/texts-{lang}.jsonl.gz"
 
     def province(self, slug: str) -> str:
         return f"provinces/{slug}.md"
@@ -64,11 +74,12 @@ class UrlScheme:
     def permanent_url(self, side_url: str, report_id: str) -> str:
         return self.url(side_url, self.report(report_id))
 
-    def to_site_file(self, prefix: str, from_path: str, site_path: str) -> str:
-        """Relative URL from the published page of `from_path` (on the side living at `prefix`)
-        to `site_path` at the site's root: a download published once for every side."""
-        page_url = prefix + self.url("", from_path).lstrip("/")
-        return "../" * page_url.count("/") + site_path
+    def root_href(self, from_path: str, to_path: str, prefix: str) -> str:
+        """A link from a page of the side at `prefix` ("" or "en/") to a file published once, on
+        the root side (the raw files and the data set): relative to the built page's URL."""
+        page_url = self.url("", from_path).lstrip("/") if from_path.endswith(".md") else from_path
+        depth = page_url.count("/") + prefix.count("/")
+        return "../" * depth + to_path
 
     @staticmethod
     def relative(from_path: str, to_path: str) -> str:

@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from generator.datafiles import DataFileError, load_yaml
 from generator.textnorm import fold
@@ -37,6 +44,7 @@ class IssuerSuffix(_Strict):
     printed: str = Field(pattern=r"^[A-ZĐ.]{2,8}$")
     written: tuple[str, ...] = ()  # other spellings; the printed one is always included
     central: bool
+    bodies: tuple[str, ...] = ()  # the issuing bodies as texts name them ("Bộ Chính trị")
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -93,6 +101,14 @@ class VocabularyFile(_Strict):
             raise ValueError("terms must be unique and in the order they began")
         return terms
 
+    @model_validator(mode="after")
+    def _central_bodies_named_once(self) -> VocabularyFile:
+        bodies = [fold(b) for i in self.issuers if i.central for b in i.bodies]
+        after = [fold(w) for w in self.context.central_issuer_after]
+        if sorted(bodies) != sorted(after) or len(set(bodies)) != len(bodies):
+            raise ValueError("context.central_issuer_after must list each central issuer's `bodies` once")
+        return self
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -119,6 +135,21 @@ class Vocabulary:
     def issuer_printed(self) -> dict[str, tuple[str, bool]]:
         """Folded issuer spelling -> (printed suffix, central?)."""
         return {fold(s): (i.printed, i.central) for i in self.data.issuers for s in i.spellings}
+
+    @cached_property
+    def anniversary_first_words(self) -> tuple[str, ...]:
+        """The folded first word of every anniversary's words: where an `anniversary_after` match begins."""
+        return tuple(sorted({fold(w).split()[0] for a in self.data.anniversaries for w in a.words}))
+
+    @cached_property
+    def suffix_of_body(self) -> dict[str, str]:
+        """Folded central body ("bo chinh tri") -> its documents' suffix ("TW")."""
+        return {fold(b): i.printed for i in self.data.issuers if i.central for b in i.bodies}
+
+    @cached_property
+    def type_code(self) -> dict[str, str]:
+        """Document type -> the code a bare number is read with ('Chỉ thị' -> 'CT')."""
+        return {t.name: t.codes[0] for t in self.data.document_types if t.codes}
 
     @cached_property
     def type_en(self) -> dict[str, str]:

@@ -30,7 +30,7 @@ class WriteError(Exception):
 
 class GeneratedFile(Protocol):
     path: str
-    content: str
+    content: str | bytes  # bytes are written as they are (a raw report's copy, a gzip file)
     report_id: str | None
 
 
@@ -53,13 +53,13 @@ def is_generated(path: Path) -> bool:
     return head.startswith("---\n") and bool(_MARKER_LINE.search(head))
 
 
-def atomic_write(path: Path, content: str) -> None:
+def atomic_write(path: Path, content: str | bytes) -> None:
     """Write to a temporary file beside the target, then rename: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        with os.fdopen(fd, "wb") if isinstance(content, bytes) else os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)  # type: ignore[arg-type]
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -100,7 +100,7 @@ def write_pages(lang_dir: Path, pages: Iterable[GeneratedFile], failed_reports: 
                     f"{target}: exists and was not written by the generator (no '{MARKER}' in its front matter); "
                     "move it or rename it: the generator never overwrites a hand-written file"
                 )
-            if target.read_text(encoding="utf-8") == page.content:
+            if _same(target, page.content):
                 stats.unchanged += 1
                 continue
         atomic_write(target, page.content)
@@ -115,6 +115,15 @@ def write_pages(lang_dir: Path, pages: Iterable[GeneratedFile], failed_reports: 
         stats.removed_paths.append(rel)
     atomic_write(lang_dir / MANIFEST, json.dumps(dict(sorted(produced.items())), ensure_ascii=False, indent=0) + "\n")
     return stats
+
+
+def _same(target: Path, content: str | bytes) -> bool:
+    if isinstance(content, bytes):
+        return target.read_bytes() == content
+    try:
+        return target.read_text(encoding="utf-8") == content
+    except UnicodeDecodeError:
+        return False
 
 
 def _stale(lang_dir: Path, previous: dict[str, str | None] | None, produced: dict[str, str | None]) -> list[tuple[str, str | None]]:

@@ -14,6 +14,7 @@ document's date; a document's own date written after it counts too.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,10 +22,45 @@ from generator.analysis import AnalysedText
 from generator.directives import Mention, date_after
 from generator.patterns import patterns
 from generator.registry import Registry
+from generator.scanning import (
+    find_from_literals,
+    literal_starts,
+    matches_at,
+    starts_before,
+)
 from generator.vocabulary import load_vocabulary
 
 ClueKind = Literal["review", "anniversary", "ago", "span"]
 _BEFORE = 70  # characters before a document mention where "N năm thực hiện" stands
+ANNIVERSARY_BACK = 16  # an `anniversary` match begins at most this far before its `anniversary_tail`
+YEARS_AGO_STARTS = ("cach",)  # every `years_ago` match begins with it
+# every `review_span` match begins with one of these words, or holds "(" within 8 characters of its start
+SPAN_STARTS, SPAN_NEAR = ("tong", "so", "bieu", "nhin", "khen"), ("(", 8)
+
+
+# The scans below find what `finditer` finds, trying the pattern only where a match can begin, so
+# that `re` skips ahead (generator/scanning.py; tests/test_year_clues.py checks each against finditer).
+def anniversary_matches(folded: str) -> list[re.Match[str]]:
+    pats = patterns()
+    starts = {at for tail in pats.anniversary_tail.finditer(folded)
+              for at in range(max(0, tail.start() - ANNIVERSARY_BACK), tail.start() + 1)}
+    return matches_at(pats.anniversary, folded, starts)
+
+
+def anniversary_after_matches(folded: str) -> list[re.Match[str]]:
+    pats = patterns()
+    if not pats.years_past.search(folded):
+        return []
+    return find_from_literals(pats.anniversary_after, folded, load_vocabulary().anniversary_first_words)
+
+
+def years_ago_matches(folded: str) -> list[re.Match[str]]:
+    return find_from_literals(patterns().years_ago, folded, YEARS_AGO_STARTS)
+
+
+def review_span_matches(folded: str) -> list[re.Match[str]]:
+    starts = literal_starts(folded, SPAN_STARTS) | starts_before(folded, *SPAN_NEAR)
+    return matches_at(patterns().review_span, folded, starts)
 
 
 @dataclass(frozen=True)
@@ -61,19 +97,14 @@ def review_clues(text: AnalysedText, mentions: list[Mention], folded: str, regis
 
 def anniversary_clues(text: AnalysedText) -> list[YearClue]:
     """'N năm <event>' of a known event, and 'cách đây N năm … <year>'."""
-    pats, vocabulary = patterns(), load_vocabulary()
+    vocabulary = load_vocabulary()
     clues = []
-    for match in pats.anniversary.finditer(text.folded):
+    for match in anniversary_matches(text.folded) + anniversary_after_matches(text.folded):
         count = vocabulary.count_value(match["n"])
         event = vocabulary.anniversary_year.get(" ".join(match["event"].split()))
         if count and event:
             clues.append(YearClue(event + count, "anniversary", text.display[match.start() : match.end()], match.start()))
-    for match in pats.anniversary_after.finditer(text.folded):
-        count = vocabulary.count_value(match["n"])
-        event = vocabulary.anniversary_year.get(" ".join(match["event"].split()))
-        if count and event:
-            clues.append(YearClue(event + count, "anniversary", text.display[match.start() : match.end()], match.start()))
-    for match in pats.years_ago.finditer(text.folded):
+    for match in years_ago_matches(text.folded):
         count = vocabulary.count_value(match["n"])
         if count:
             clues.append(YearClue(int(match["y"]) + count, "ago", text.display[match.start() : match.end()], match.start()))
@@ -83,7 +114,7 @@ def anniversary_clues(text: AnalysedText) -> list[YearClue]:
 def span_clues(text: AnalysedText) -> list[YearClue]:
     """The end of a reviewed span ('tổng kết giai đoạn 2016-2021' is 2021)."""
     clues = []
-    for match in patterns().review_span.finditer(text.folded):
+    for match in review_span_matches(text.folded):
         first, last = int(match["a"]), int(match["b"])
         if first < last <= first + 30:
             clues.append(YearClue(last, "span", text.display[match.start() : match.end()], match.start()))

@@ -40,6 +40,17 @@ def seed_cleaned() -> dict[str, CleanedText]:
     return {key: clean_report(read_report(path)) for key, path in SEED.items()}
 
 
+@pytest.fixture
+def page_metadata(tmp_path: Path, registry: Registry):
+    """The metadata of a page saved as a scraper saves it (a fixture written by us, never a
+    third-party text): `page_metadata("line\\nline …")`."""
+    def extract(text: str, name: str = "trang.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return process_report(path, registry).metadata
+    return extract
+
+
 def copy_project(target: Path, sources: Path = SOURCES) -> Path:
     """A throw-away copy of the project (configs, theme, hand-written pages, raw reports)."""
     for name in PROJECT_FILES:

@@ -232,6 +232,13 @@ def test_parallel_view_aligns_every_segment_of_the_two_sides(page, site_url):
     assert page.locator(".parallel__row[data-segment=title] div[lang=en]").inner_text() != "—"
 
 
+def test_an_editors_note_inside_a_translation_is_marked_in_the_parallel_view(page, site_url):
+    page.goto(site_url + "/en/parallel/?report=001_6c6cd01c535d82ba")
+    note = page.locator('.parallel__row div[lang="en"] span.editor-note')
+    note.first.wait_for()
+    assert note.first.inner_text() == "[Editor's note: printed “Wetise”]"
+
+
 def test_an_old_parallel_view_address_arrives_at_the_same_view(page, site_url):
     page.goto(site_url + "/en/parallel/003_819d290b6f01cc90/")
     page.wait_for_url("**/en/parallel/?report=003_819d290b6f01cc90")
@@ -243,3 +250,20 @@ def test_the_parallel_view_of_no_report_says_so(page, site_url):
     page.goto(site_url + "/parallel/?report=no_such_report")
     page.locator(".parallel p").first.wait_for()
     assert page.inner_text(".parallel") == "Không tìm thấy báo cáo này."
+
+
+def test_the_translation_filter_offers_the_statuses_the_reports_have(page, site_url):
+    page.goto(site_url + "/en/reports/")
+    rows = page.locator("#facets tbody tr")
+    rows.first.wait_for()
+    options = page.locator("select[data-facet=status] option")
+    assert [o.get_attribute("value") for o in options.all()] == ["", "editors"]  # the five seed reports
+    page.select_option("select[data-facet=status]", value="editors")
+    assert rows.count() == 5 and options.nth(1).inner_text() == "by the archive editors"
+
+
+def test_the_raw_file_downloads_byte_for_byte_from_an_english_page(page, site_url, built_project):
+    page.goto(site_url + "/en/reports/002_bd37ec31966b5a35/")
+    link = page.locator('a[href$="002_bd37ec31966b5a35.txt"]')
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.ok and response.body() == (built_project / "source_reports/002_bd37ec31966b5a35.txt").read_bytes()

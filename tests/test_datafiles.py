@@ -6,6 +6,7 @@ import pytest
 
 from generator import (
     cleaning,
+    datapackage,
     evaluation,
     findings,
     gazetteer,
@@ -24,6 +25,7 @@ DATA = Path(__file__).resolve().parent.parent / "generator" / "data"
 # data file -> the loader that validates it
 LOADERS = {
     "boilerplate.yaml": cleaning.boilerplate_rules,
+    "dataset.yaml": datapackage.load_dataset,
     "directives.yaml": registry.load_registry,
     "findings.yaml": findings.catalogue,
     "gazetteer.json": gazetteer.load_gazetteer,
@@ -57,6 +59,13 @@ def test_a_boilerplate_pattern_that_does_not_compile_names_its_entry():
     broken = {**data, "drop_lines": [*data["drop_lines"], {"pattern": "^(anh minh hoa", "examples": ["Ảnh"]}]}
     with pytest.raises(DataFileError, match=r"boilerplate.yaml: entry: field 'drop_lines.[0-9]+.pattern': .*not a valid regex"):
         validated("boilerplate.yaml", cleaning.BoilerplateFile, broken)
+
+
+def test_a_chrome_pattern_may_not_name_groups_since_they_are_searched_as_one():
+    data = load_yaml("boilerplate.yaml")
+    named = {**data, "drop_lines": [*data["drop_lines"], {"pattern": "^(?P<x>in bai)$", "examples": ["In bài"]}]}
+    with pytest.raises(DataFileError, match="may not name groups"):
+        validated("boilerplate.yaml", cleaning.BoilerplateFile, named)
 
 
 def test_a_province_clue_naming_no_province_is_an_error():
@@ -93,7 +102,26 @@ def test_a_vocabulary_without_a_field_names_it():
         vocabulary.parse_vocabulary(data)
 
 
+def test_a_central_body_named_after_a_bare_number_must_belong_to_one_issuer():
+    data = load_yaml("vocabulary.yaml")
+    data["context"] = {**data["context"], "central_issuer_after": [*data["context"]["central_issuer_after"], "văn phòng trung ương"]}
+    with pytest.raises(DataFileError, match="central_issuer_after must list each central issuer's `bodies` once"):
+        vocabulary.parse_vocabulary(data)
+
+
 def test_corpus_labels_name_the_report_and_the_field(tmp_path):
     (tmp_path / "labels.yaml").write_text('r1: {province: Hà Nam, date: "2019-05", precision: day, main: 05-CT/TW}\n', encoding="utf-8")
     with pytest.raises(DataFileError, match=r"labels.yaml: report r1: .*precision 'day' does not fit date '2019-05'"):
         evaluation.read_labels(tmp_path / "labels.yaml")
+
+
+def test_the_data_dictionary_must_name_every_csv_column_in_order(monkeypatch):
+    data = load_yaml("dataset.yaml")
+    shortened = {**data, "fields": {**data["fields"], "reports": data["fields"]["reports"][:-1]}}
+    monkeypatch.setattr(datapackage, "validated", lambda name, model: validated(name, model, shortened))
+    datapackage.load_dataset.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"dataset.yaml: fields.reports must name the CSV columns in order: id, url"):
+            datapackage.load_dataset()
+    finally:
+        datapackage.load_dataset.cache_clear()

@@ -97,3 +97,84 @@ def test_january_review_of_a_year_is_dated_the_next_year():
     date, findings = extract_date(text, AnalysedText.of(text))
     assert date.value.iso == "2014-01-10"
     assert [(f.code, f.params["reviewed"]) for f in findings] == [("date.no_year_from_review", "2013")]
+
+
+# ---- Pages as scrapers save them (fixtures written by us in the shape of real pages) ----------
+
+def _date(metadata):
+    d = metadata.date
+    return (d.value.iso, d.value.precision, d.value.basis, d.confidence.value) if d.value else None
+
+
+def _codes(metadata, field="date"):
+    return [f.code for f in metadata.findings if f.field == field]
+
+
+def test_a_stamp_gives_its_year_to_the_leads_day_and_month(page_metadata):
+    metadata = page_metadata(
+        "Huyện ủy Tam Dương sơ kết 3 năm thực hiện Chỉ thị 05-CT/TW\n"
+        "Cập nhật ngày: 14/03/2019 - 08:12\n"
+        "Sáng 12/3, Huyện ủy Tam Dương tổ chức hội nghị sơ kết 3 năm thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị.\n"
+        "Hội nghị đánh giá kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trên địa bàn huyện.")
+    assert _date(metadata) == ("2019-03-12", "day", "combined", "medium")
+
+
+def test_an_event_month_after_the_stamps_month_is_of_the_year_before(page_metadata):
+    metadata = page_metadata(
+        "Thành ủy Hải Phòng tổng kết 15 năm thực hiện Nghị quyết 32\n"
+        "Thứ Bảy, 26/01/2019 | 19:26\n"
+        "Ngày 22-8, Ban Chỉ đạo của Thành ủy Hải Phòng họp bàn đề án tổng kết 15 năm thực hiện Nghị quyết 32 của Bộ Chính trị.\n"
+        "Các đại biểu thống nhất khung đề cương và tiến độ.")
+    assert _date(metadata)[:3] == ("2018-08-22", "day", "combined")
+
+
+def test_a_pages_publication_stamp_dates_a_page_with_no_date_of_its_own(page_metadata):
+    metadata = page_metadata(
+        "Trà Cú nhân rộng điển hình học tập và làm theo Bác\n"
+        "05/04/2021 09:30\n"
+        "Thời gian qua, Ban Thường vụ Huyện ủy Trà Cú chỉ đạo các chi bộ đưa việc học tập và làm theo Bác vào sinh hoạt thường kỳ.\n"
+        "Nhiều mô hình hay được biểu dương trong 5 năm thực hiện Chỉ thị 05-CT/TW.")
+    assert _date(metadata) == ("2021-04-05", "day", "stamp", "medium")
+    assert _codes(metadata) == ["date.from_stamp"]
+
+
+def test_a_written_year_elsewhere_in_the_text_completes_the_leads_day_and_month(page_metadata):
+    metadata = page_metadata(
+        "Huyện ủy Đô Lương học tập chuyên đề\n"
+        "Chiều ngày 5/6, Huyện ủy Đô Lương tổ chức hội nghị học tập, quán triệt chuyên đề năm 2021 về học tập và làm theo Bác.\n"
+        "Dự hội nghị có hơn 300 đảng viên.")
+    assert _date(metadata)[:3] == ("2021-06-05", "day", "combined")
+
+
+def test_a_review_of_n_years_gives_the_year_of_a_day_and_month(page_metadata):
+    metadata = page_metadata(
+        "Tỉnh ủy Điện Biên sơ kết 5 năm thực hiện Chỉ thị 05\n"
+        "Sáng 26/4, Ban Thường vụ Tỉnh ủy Điện Biên tổ chức hội nghị sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị.\n"
+        "Hội nghị biểu dương 40 tập thể, cá nhân tiêu biểu.")
+    assert _date(metadata)[:3] == ("2021-04-26", "day", "combined")
+
+
+def test_an_anniversary_alone_gives_a_year_with_a_finding_that_says_why(page_metadata):
+    metadata = page_metadata(
+        "Hội thảo khoa học tại Nghệ An\n"
+        "Các đại biểu tham dự hội thảo kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh do Tỉnh ủy Nghệ An tổ chức.\n"
+        "Hội thảo nhận được 80 bài tham luận của các nhà khoa học.")
+    assert _date(metadata) == ("2020", "year", "inferred", "medium")
+    assert "date.year_from_clue" in _codes(metadata)
+
+
+def test_a_malformed_date_whose_year_is_clear_gives_its_year_flagged(page_metadata):
+    metadata = page_metadata(
+        "Đảng ủy Khối cơ quan tỉnh Bình Phước quán triệt Nghị quyết\n"
+        "Sáng 31/13/2014, Đảng ủy Khối các cơ quan tỉnh Bình Phước tổ chức hội nghị quán triệt Nghị quyết Trung ương 4 khóa XI.\n"
+        "Hơn 200 đảng viên dự hội nghị.")
+    assert _date(metadata)[:3] == ("2014", "year", "written")
+    assert "date.malformed" in _codes(metadata)
+
+
+def test_a_day_and_month_with_no_year_anywhere_is_left_empty(page_metadata):
+    metadata = page_metadata(
+        "Đoàn kiểm tra làm việc tại Hà Giang\n"
+        "Trong ba ngày 11-13/5, đoàn kiểm tra của Ban Tuyên giáo Trung ương làm việc với Ban Thường vụ Tỉnh ủy Hà Giang về Chỉ thị 05.\n"
+        "Đoàn đánh giá cao sự chủ động của tỉnh.")
+    assert _date(metadata) is None

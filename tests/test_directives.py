@@ -132,3 +132,60 @@ def test_the_campaign_named_before_its_bare_number_is_not_flagged(registry):
     findings = find_mentions(AnalysedText.plain(text), registry, [2009])
     assert [m.directive_id for m in findings.mentions] == ["06-CT/TW", "06-CT/TW"]
     assert findings.findings == []
+
+
+def _found(text: str, registry, years=(2019,)):
+    findings = find_mentions(AnalysedText.plain(text), registry, list(years))
+    return [m.directive_id for m in findings.mentions if m.directive_id], [f.code for f in findings.findings]
+
+
+@pytest.mark.parametrize(
+    "text, document",
+    [
+        ("Đoàn công tác kiểm tra việc thực hiện Kết luận số 02 của Bộ Chính trị về kinh tế - xã hội.", "02-KL/TW"),
+        ("Hội nghị học tập Chỉ thị 40 của Ban Bí thư về tín dụng chính sách.", "40-CT/TW"),
+        ("Tỉnh ủy quán triệt Hướng dẫn 12 của Ban Tuyên giáo Trung ương.", "12-HD/BTGTW"),
+    ],
+)
+def test_bare_number_of_a_central_body_not_in_the_registry_is_read_as_its_symbol(registry, text, document):
+    ids, codes = _found(text, registry)
+    assert ids == [document]
+    assert codes == ["directives.bare_read_as_symbol"]
+
+
+def test_bare_number_of_a_central_body_prefers_the_registry(registry):
+    ids, codes = _found("Đề án tổng kết 15 năm thực hiện Nghị quyết (NQ) 32 của Bộ Chính trị (khóa 9) về Hải Phòng.", registry)
+    assert (ids, codes) == (["32-NQ/TW"], [])
+
+
+def test_bare_number_of_a_government_body_is_not_a_party_document(registry):
+    ids, _ = _found("Triển khai Nghị quyết 11 của Chính phủ về kiềm chế lạm phát.", registry)
+    assert ids == []
+
+
+def test_symbol_printed_with_the_other_code_of_its_type_is_the_registered_one_on_its_subject(registry):
+    ids, codes = _found("Tỉnh ủy ban hành chỉ thị thực hiện Quy định 08-QĐ/TW về trách nhiệm nêu gương của cán bộ, đảng viên.", registry)
+    assert (ids, codes) == (["08-QĐi/TW"], ["directives.symbol_variant"])
+
+
+def test_symbol_printed_with_the_other_code_off_its_subject_stays_as_printed(registry):
+    ids, codes = _found("Thực hiện Quy định 08-QĐ/TW về công tác văn thư của cơ quan.", registry)
+    assert (ids, codes) == (["08-QĐ/TW"], [])
+
+
+@pytest.mark.parametrize(
+    "text, document",
+    [
+        ("Sơ kết 10 năm thực hiện Nghị quyết TW7 khóa X về nông nghiệp, nông dân, nông thôn trên địa bàn huyện.", "26-NQ/TW (X)"),
+        ("Hội nghị quán triệt Nghị quyết Trung ương 7 khóa XII về “Tập trung xây dựng đội ngũ cán bộ các cấp, nhất là cấp chiến lược”.", "26-NQ/TW"),
+    ],
+)
+def test_one_of_a_plenums_several_resolutions_is_known_by_the_subject_that_follows(registry, text, document):
+    ids, codes = _found(text, registry, [2018])
+    assert (ids, codes) == ([document], [])
+
+
+def test_a_congress_directive_is_known_by_the_term_of_the_congresses_it_prepares(registry):
+    text = "Ban Tổ chức Trung ương đề nghị tỉnh bám sát Chỉ thị số 35, chuẩn bị nhân sự cấp ủy nhiệm kỳ 2020-2025."
+    ids, _ = _found(text, registry, [2020, 2025])
+    assert ids == ["35-CT/TW"]

@@ -69,3 +69,24 @@ def test_a_dangling_link_among_the_reports_does_not_stop_the_dating(tmp_path):
     (source / "a.txt").write_text("Tỉnh ủy Hà Nam sơ kết.\n", encoding="utf-8")
     (source / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     assert set(added_dates(source)) == {"a.txt", "gone.txt"}
+
+
+def test_the_english_feed_gives_english_titles_and_marks_a_vietnamese_one(seed_corpus):
+    added = {r.raw.path.name: dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc) for r in seed_corpus.reports}
+    titles = {"001_6c6cd01c535d82ba": "Briefing conference on the implementation of Directive 03 of the Politburo"}
+    feed = ET.fromstring(atom_feed(seed_corpus.reports, added, SITE, "en", "Archive", titles=titles))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = {e.find("a:id", ns).text: e.find("a:title", ns) for e in feed.findall("a:entry", ns)}
+    english = entries[SITE + "reports/001_6c6cd01c535d82ba/"]
+    assert english.text == titles["001_6c6cd01c535d82ba"] and english.get("{http://www.w3.org/XML/1998/namespace}lang") is None
+    vietnamese = entries[SITE + "reports/002_bd37ec31966b5a35/"]
+    assert vietnamese.text.startswith("Hà Nam:") and vietnamese.get("{http://www.w3.org/XML/1998/namespace}lang") == "vi"
+
+
+def test_a_record_names_the_outlet_and_how_each_field_was_established(seed_reports):
+    from generator.exports import report_record
+
+    record = report_record(seed_reports["003"], SITE, site_url_en=SITE + "en/")
+    assert record["outlet"] == "Báo Lạng Sơn" and record["url_en"] == SITE + "en/reports/003_819d290b6f01cc90/"
+    assert record["origins"]["province"] == "inferred" and record["raw_url"] == SITE + "raw/003_819d290b6f01cc90.txt"
+    assert record["translation"] == "pending" and record["title_en"] is None  # no translation given here

@@ -29,6 +29,13 @@ def test_editor_fields_replace_extracted_values_and_are_recorded(lang_son, regis
     assert [f.code for f in report.metadata.findings if f.field == "date"] == []
 
 
+def test_the_original_url_and_the_day_it_was_saved_are_kept(lang_son, registry):
+    lang_son.with_suffix(".yaml").write_text("url: https://baolangson.vn/bon-nam-cuoc-van-dong.html\nretrieved: 2024-03-02\n", encoding="utf-8")
+    report = process_report(lang_son, registry)
+    assert (report.url, report.retrieved) == ("https://baolangson.vn/bon-nam-cuoc-van-dong.html", "2024-03-02")
+    assert report.editor_fields == ("url", "retrieved")
+
+
 def test_directives_can_be_corrected(lang_son, registry):
     lang_son.with_suffix(".yaml").write_text("implements: [06-CT/TW]\ncites: [03-CT/TW]\n", encoding="utf-8")
     metadata = process_report(lang_son, registry).metadata
@@ -43,6 +50,12 @@ def test_directives_can_be_corrected(lang_son, registry):
         ("province: Xứ Lạng\n", "field 'province'"),
         ("implements: [Chỉ thị về học tập]\n", "field 'implements'"),
         ("date: [\n", "not valid YAML"),
+        ("url: baolangson.vn/bai-viet.html\n", "field 'url'"),
+        ("url: ftp://baolangson.vn/bai-viet.html\n", "field 'url'"),
+        ("url: https://baolangson.vn/bài viết.html\n", "field 'url'"),
+        ("retrieved: 2024-02-30\n", "day is out of range for month"),
+        ('retrieved: "2024-03"\n', "field 'retrieved'"),
+        ("retrieved: 2098-01-01\n", "2098-01-01 is in the future"),
     ],
 )
 def test_bad_sidecar_is_an_error_naming_file_and_field(lang_son, registry, content, message):

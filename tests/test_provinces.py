@@ -98,3 +98,47 @@ def test_a_title_opening_with_a_province_and_a_colon_names_it_even_when_it_is_a_
                    title="Hòa Bình: Sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW")
     province, _ = province_of(body)
     assert province.value.name == "Hòa Bình"
+
+
+# ---- How real pages name their province (fixtures written by us in the shape of real pages) ----
+
+def _province(metadata):
+    return metadata.province.value.name if metadata.province.value else None
+
+
+@pytest.mark.parametrize(
+    "page, province",
+    [
+        ("Học tập và làm theo Bác ở cơ sở\n(Baothanhhoa.vn) - Sáng nay, Ban Thường vụ Huyện ủy tổ chức sơ kết Chỉ thị 05-CT/TW.\n"
+         "Hội nghị biểu dương nhiều tập thể tiêu biểu.", "Thanh Hóa"),
+        ("Sơ kết Chỉ thị 05\n(GLO)- Sáng 12-3, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết Chỉ thị 05-CT/TW của Bộ Chính trị.\n"
+         "Các chi bộ báo cáo kết quả.", "Gia Lai"),
+        ("Sơ kết Chỉ thị 05\nQNO - Chiều 12-3, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết Chỉ thị 05-CT/TW của Bộ Chính trị.\n"
+         "Các chi bộ báo cáo kết quả.", "Quảng Nam"),
+        ("Hội nghị quán triệt Kết luận 01\nSáng nay, Ban Thường vụ Tỉnh ủy tổ chức hội nghị quán triệt Kết luận 01-KL/TW.\n"
+         "Theo Báo Thái Bình", "Thái Bình"),
+    ],
+)
+def test_an_outlets_mark_or_name_tells_the_province(page_metadata, page, province):
+    assert _province(page_metadata(page)) == province
+
+
+def test_a_city_committee_with_its_districts_is_that_city(page_metadata):
+    metadata = page_metadata(
+        "Thành ủy sơ kết Chỉ thị 05\nSáng 12-3, Ban Thường vụ Thành ủy tổ chức hội nghị sơ kết Chỉ thị 05-CT/TW.\n"
+        "Các quận Ngô Quyền, Lê Chân, Hồng Bàng và huyện Thủy Nguyên có nhiều mô hình hay.")
+    assert _province(metadata) == "Hải Phòng"
+
+
+def test_a_landmark_used_as_a_place_name_tells_the_province(page_metadata):
+    metadata = page_metadata(
+        "Về nguồn tại ATK\nĐoàn cán bộ trẻ của Ban Thường vụ Tỉnh ủy về thăm ATK Chợ Đồn, học tập và làm theo Bác.\n"
+        "Các đoàn viên dâng hương tưởng niệm.")
+    assert _province(metadata) == "Bắc Kạn"
+
+
+def test_a_text_that_only_says_the_province_gives_none(page_metadata):
+    metadata = page_metadata(
+        "Sơ kết Chỉ thị 05\nSáng 12-3, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết Chỉ thị 05-CT/TW của Bộ Chính trị.\n"
+        "Toàn tỉnh có 120 tập thể được khen thưởng.")
+    assert _province(metadata) is None and "province.missing" in [f.code for f in metadata.findings]

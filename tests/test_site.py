@@ -1,9 +1,9 @@
 """The built site: strict MkDocs build, both languages, permanent URLs, no third-party requests."""
 
-import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.schema import ReportFrontMatter
@@ -64,7 +64,24 @@ def test_directive_page_lists_its_reports(built_project: Path):
 def test_report_page_shows_metadata_and_clean_body(built_project: Path):
     page = (built_project / "site/reports/002_bd37ec31966b5a35/index.html").read_text(encoding="utf-8")
     assert "Hà Nam" in page and "Ninh Bình" in page and "05-CT/TW" in page
-    assert "Liên kết website" not in page and "Thông tin người gửi phản hồi" not in page
+    body = page[page.index('<div class="report-body"') :]
+    body = body[: body.index("</div>")]
+    assert "Liên kết website" not in body and "Thông tin người gửi phản hồi" not in body
+    removed = page[page.index("Phần đã lược khỏi văn bản") :]
+    assert "Liên kết website" in removed[: removed.index("</details>")]  # listed as removed, not lost
+
+
+@pytest.mark.parametrize(
+    "path, shown",
+    [
+        ("site/reports/000_f4d9ae87f141ab91/index.html", "(ghi trong bài)"),
+        ("site/en/reports/000_f4d9ae87f141ab91/index.html", "(written in the text)"),
+        ("site/reports/003_819d290b6f01cc90/index.html", "khoảng năm 2010</a> (suy ra từ nội dung bài)"),
+        ("site/en/reports/003_819d290b6f01cc90/index.html", "c. 2010</a> (inferred from the text)"),
+    ],
+)
+def test_report_page_says_how_its_date_was_found_in_the_pages_language(built_project: Path, path, shown):
+    assert shown in (built_project / path).read_text(encoding="utf-8")
 
 
 def test_english_page_shows_the_editors_translation(built_project: Path):
@@ -84,7 +101,7 @@ def test_the_parallel_view_is_one_page_a_side_that_every_report_links_to(built_p
 
 def test_home_page_shows_translation_coverage(built_project: Path):
     page = (built_project / "site/en/index.html").read_text(encoding="utf-8")
-    assert "English translation: 5 of 5 reports complete" in page
+    assert "English translations of 5 reports: 5 by the archive editors, 0 by machine (not reviewed), 0 in progress, 0 pending" in page
 
 
 def test_province_since_2025_page_lists_the_merged_provinces_reports(built_project: Path):
@@ -94,30 +111,28 @@ def test_province_since_2025_page_lists_the_merged_provinces_reports(built_proje
     assert "Ninh Binh" in index and "Ha Nam" in index
 
 
-def test_downloads_are_published_once_and_linked_from_both_sides(built_project: Path):
-    site = built_project / "site"
-    for name in ("data/reports.json", "data/reports.csv", "data/directives/05-ct-tw.csv", "data/directives/05-ct-tw.json"):
-        assert (site / name).stat().st_size > 0, name
-        assert not (site / "en" / name).exists(), f"en/{name}: the metadata set is the same on both sides"
-    for side in ("", "en/"):
-        for name in ("feed.xml", "sitemap.xml"):
-            assert (site / side / name).stat().st_size > 0, f"{side}{name}"
-        for page in ("index.html", "reports/index.html", "directives/05-ct-tw/index.html"):
-            html = (site / side / page).read_text(encoding="utf-8")
-            targets = re.findall(r'href="([^"]*data/[^"]+\.(?:json|csv))"', html)
-            assert targets, f"{side}{page}: no download link"
-            for target in targets:
-                assert ((site / side / page).parent / target).resolve().is_file(), f"{side}{page}: {target}"
-    record = next(r for r in json.loads((site / "data/reports.json").read_text(encoding="utf-8")) if r["id"] == "001_6c6cd01c535d82ba")
-    assert record["url"] == "http://127.0.0.1:8000/reports/001_6c6cd01c535d82ba/"
-    assert record["url_en"] == "http://127.0.0.1:8000/en/reports/001_6c6cd01c535d82ba/"
+def test_downloads_feed_and_sitemap_are_published(built_project: Path):
+    for side in ("site", "site/en"):
+        for name in ("feed.xml", "sitemap.xml", "data/index.html"):
+            assert (built_project / side / name).stat().st_size > 0, f"{side}/{name}"
+    # The data set is published once, at the root; the English pages link to it there.
+    for name in ("datapackage.json", "data/reports.json", "data/reports.csv", "data/directives/05-ct-tw.csv",
+                 "data/texts-vi.jsonl.gz", "data/texts-en.jsonl.gz", "raw/SHA256SUMS"):
+        assert (built_project / "site" / name).stat().st_size > 0, name
+    assert not (built_project / "site/en/data/reports.json").exists()
+    english_home = built_project / "site/en/index.html"
+    for href in re.findall(r'href="([^"]+\.(?:json|csv))"', english_home.read_text(encoding="utf-8")):
+        assert (english_home.parent / href).resolve().is_file(), href
 
 
 def test_every_report_page_offers_citations(built_project: Path):
     page = (built_project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", page)
-    assert "@misc{report_000_f4d9ae87f141ab91" in text and "article-newspaper" in text
+    assert "@misc{report_000_f4d9ae87f141ab91" in text and '"type": "webpage"' in text.replace("&quot;", '"')
     assert "http://127.0.0.1:8000/reports/000_f4d9ae87f141ab91/" in page
+    newspaper = (built_project / "site/reports/002_bd37ec31966b5a35/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", newspaper).replace("&quot;", '"')
+    assert "@article{report_002_bd37ec31966b5a35" in text and "journal = {Báo Hà Nam}" in text and '"type": "article-newspaper"' in text
 
 
 def test_english_lists_show_english_titles(built_project: Path):

@@ -27,12 +27,6 @@ def test_relative_links():
     assert URLS.relative("reports/index.md", "reports/a.md") == "a.md"
 
 
-def test_a_download_published_once_is_linked_from_the_page_of_either_side():
-    assert URLS.to_site_file("", "index.md", "data/reports.json") == "data/reports.json"
-    assert URLS.to_site_file("en/", "index.md", "data/reports.json") == "../data/reports.json"
-    assert URLS.to_site_file("en/", "directives/05-ct-tw.md", "data/directives/05-ct-tw.csv") == "../../../data/directives/05-ct-tw.csv"
-
-
 def test_the_parallel_view_is_one_page_asked_for_a_report():
     assert URLS.parallel("003_819d290b6f01cc90") == "parallel.md?report=003_819d290b6f01cc90"
     assert URLS.relative("reports/a.md", URLS.parallel("a")) == "../parallel.md?report=a"

@@ -4,9 +4,9 @@ The texts are third-party pages and are never committed: this folder holds only 
 (where each page was found, its length and sha256) and the labels. A session that has the
 `search` tool (corpus "pages") re-finds each page and saves its excerpt; this script checks it.
 
-    python bench/realpages/retrieve.py list [--split dev|heldout|all]
+    python bench/realpages/retrieve.py list [--split dev|heldout|dev2|all]
     python bench/realpages/retrieve.py save ID FILE [--out DIR]
-    python bench/realpages/retrieve.py check [--out DIR] [--split dev|heldout|all]
+    python bench/realpages/retrieve.py check [--out DIR] [--split dev|heldout|dev2|all]
 
 `list` prints, per page, the id, the exact query that returned it and its URL. `save` copies an
 excerpt saved to FILE into DIR/<id>.txt, refusing it unless its length and sha256 are the
@@ -30,7 +30,7 @@ REPO = HERE.parent.parent
 MANIFEST = HERE / "manifest.yaml"
 LABELS = HERE / "labels.yaml"
 DEFAULT_OUT = Path("/work/realpages/texts")
-SPLITS = ("dev", "heldout", "all")
+SPLITS = ("dev", "heldout", "dev2", "all")
 
 
 class RetrieveError(Exception):

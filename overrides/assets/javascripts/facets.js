@@ -39,7 +39,10 @@
       select("province2025", t.province_2025, byName(data.provinces)),
       select("document", t.document, byName(data.documents)),
       select("year", t.year, years.map(function (y) { return [y, y]; })),
-      select("status", t.status, [["pending", t.pending]]),
+      // The translation statuses the rows have, in the order the report pages explain them.
+      select("status", t.status, ["editors", "machine", "partial", "pending"].filter(function (s) {
+        return rows.some(function (r) { return r.status === s; });
+      }).map(function (s) { return [s, t[s]]; })),
     ]);
     var count = el("p", { class: "facets__count", "aria-live": "polite" });
     var body = el("tbody");

@@ -2,7 +2,8 @@
 // one row per segment. Both report pages are rendered from the same blocks in the same order
 // (generator/templates/report.md.j2), so the n-th block of one is the n-th block of the other.
 // A passage the English page shows in Vietnamese (class "untranslated") has no English yet: "—".
-// Text is copied with textContent, never as markup.
+// A cell takes the block's nodes as the report page has them (escaped text, an editor's note
+// marked), never a string parsed as markup.
 (function () {
   "use strict";
   var box = document.querySelector(".parallel");
@@ -27,18 +28,22 @@
       return { url: url, title: title, blocks: Array.prototype.slice.call(body.children) };
     });
   }
-  function text(element) {
-    var copy = element.cloneNode(true);
+  function nodes(element) {
+    var copy = document.importNode(element, true);
     copy.querySelectorAll(".headerlink").forEach(function (a) { a.remove(); });
-    return copy.textContent.trim();
+    return Array.prototype.slice.call(copy.childNodes);
+  }
+  function text(element) {
+    return nodes(element).map(function (n) { return n.textContent; }).join("").trim();
   }
   function english(element) {
-    return element && !element.classList.contains("untranslated") && element.getAttribute("lang") !== "vi" ? text(element) : "—";
+    return element && !element.classList.contains("untranslated") && element.getAttribute("lang") !== "vi" ? nodes(element) : ["—"];
   }
   function cell(lang, value) {
     var div = document.createElement("div");
     div.lang = lang;
-    div.textContent = value;
+    if (typeof value === "string") div.textContent = value;
+    else div.append.apply(div, value);
     return div;
   }
   function row(kind, segment, vi, en) {
@@ -59,9 +64,9 @@
     var link = document.createElement("a");
     link.href = box.getAttribute("data-lang") === "vi" ? vi.url : en.url;
     link.textContent = text(box.getAttribute("data-lang") === "vi" ? vi.title : en.title);
-    var rows = [head, row(null, "title", text(vi.title), english(en.title))];
+    var rows = [head, row(null, "title", nodes(vi.title), english(en.title))];
     vi.blocks.forEach(function (block, i) {
-      rows.push(row(kind(block), String(i + 1), text(block), english(en.blocks[i])));
+      rows.push(row(kind(block), String(i + 1), nodes(block), english(en.blocks[i])));
     });
     var back = document.createElement("p");
     back.append(link);
