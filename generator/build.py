@@ -53,7 +53,7 @@ class BuildResult:
 def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> TranslationResult:
     """The English side, then every page of each side, written into docs/<lang>/."""
     try:
-        translation = translate_corpus(corpus.reports, project.translations_dir)
+        translation = translate_corpus(corpus.reports, project.translations_dir, workers=project.workers)
     except TranslationMemoryError as exc:
         raise BuildError(f"{exc} (the file was not changed; mend it, `msgfmt --check` tells when it is valid)") from None
     result.updated_translations = translation.updated_files
@@ -107,7 +107,7 @@ def build(project: Project, *, site: bool = True, search: bool = True) -> BuildR
         from generator.site import SiteBuildError, build_site
 
         try:
-            build_site(project, search_index=search)
+            build_site(project, search_index=search, removed={lang: stats.removed_paths for lang, stats in result.written.items()})
         except SiteBuildError as exc:
             raise BuildError(str(exc)) from None
         result.site_built = True
