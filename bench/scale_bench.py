@@ -36,7 +36,7 @@ BUILD = [sys.executable, "-m", "generator", "build"]
 PARTS = (
     ("report pages", ("reports", "en/reports")),
     ("lists (document, province, year pages)", ("directives", "en/directives", "provinces", "en/provinces", "years", "en/years")),
-    ("downloads (data/, feed)", ("data", "en/data", "feed.xml", "en/feed.xml")),
+    ("downloads (data/, raw/, feeds)", ("data", "en/data", "raw", "datapackage.json", "feed.xml", "en/feed.xml")),
     ("search index (pagefind/, en/pagefind/)", ("pagefind", "en/pagefind")),
     ("sitemaps", ("sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "en/sitemap.xml.gz")),
 )
@@ -159,11 +159,34 @@ def search_timings(site: Path, queries: tuple[str, ...]) -> None:
         print(f"  {query:24} {raw / 1024:>8.0f} {gz / 1024:>8.0f} {seconds:>8.2f}  {first}", flush=True)
 
 
+def one_report_rebuild(project: Path) -> None:
+    """An editor's note on one report's sidecar, then `build` again: what serve does on a change."""
+    sidecar = project / "source_reports" / "002_bd37ec31966b5a35.yaml"
+    sidecar.write_text('note: "Đã đối chiếu với bản in."\n', encoding="utf-8")
+    page = project / "site" / "reports" / "002_bd37ec31966b5a35" / "index.html"
+    before = time.time()
+    rebuild = run(BUILD, project)
+    pages = sum(1 for p in (project / "site").rglob("*.html") if p.stat().st_mtime > before)
+    shown = "Đã đối chiếu với bản in." in page.read_text(encoding="utf-8")
+    print(f"  one sidecar changed, build again: {rebuild.wall:.1f} s wall, {rebuild.cpu:.1f} s CPU, {pages} HTML pages rewritten, "
+          f"change {'on the page' if shown else 'NOT on the page'}", flush=True)
+
+
+def query_table(project: Path) -> None:
+    """The browser tests' query table (tests/test_browser.py) against this built project."""
+    env = {**os.environ, "ARCHIVE_BUILT_PROJECT": str(project)}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "test_browser.py"),
+                             "-k", "test_search_puts_the_expected_page_first"], cwd=ROOT, env=env, capture_output=True, text=True)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("FAILED") or " passed" in line or " failed" in line]
+    print("  browser query table: " + ("; ".join(lines) or result.stdout[-500:]), flush=True)
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
-    parser.add_argument("--no-search", action="store_true", help="skip the browser timings")
+    parser.add_argument("--no-search", action="store_true", help="skip the browser timings and the query table")
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the one-report rebuild")
     args = parser.parse_args(argv)
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start (other work on the machine inflates wall time)")
     for n in args.sizes:
@@ -175,6 +198,9 @@ def main(argv: list[str]) -> None:
         report_sizes(n, project / "site")
         if not args.no_search:
             search_timings(project / "site", QUERIES)
+            query_table(project)
+        if not args.no_rebuild:
+            one_report_rebuild(project)
 
 
 if __name__ == "__main__":

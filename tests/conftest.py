@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -72,9 +73,13 @@ def project_args(project: Path, command: str = "build") -> list[str]:
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Generate docs/ and build site/ (both languages, --strict) from the bundled reports."""
+    """Generate docs/ and build site/ (both languages, --strict) from the bundled reports; or, for
+    bench/scale_bench.py, a project it built ($ARCHIVE_BUILT_PROJECT: the query table at scale)."""
     from generator.build import build
     from generator.project import Project
+
+    if os.environ.get("ARCHIVE_BUILT_PROJECT"):
+        return Path(os.environ["ARCHIVE_BUILT_PROJECT"])
 
     project = copy_project(tmp_path_factory.mktemp("project"))
     result = build(Project.at(project, site_url="http://127.0.0.1:8000/"))
