@@ -289,6 +289,8 @@ def clean_report(raw: RawReport) -> CleanedText:
         stripped.append(new)
     paragraphs, repeated = remove_repeated_lead(stripped)
     dropped += [("repeated lead paragraph", r) for r in repeated]
+    while paragraphs and head.title and _squash(fold(paragraphs[0])) == _squash(fold(head.title)):
+        dropped.append(("repeated title", paragraphs.pop(0)))  # a topic page prints its title twice
 
     blocks = tuple(classify_blocks(paragraphs, _photo_slots(raw.text), rules))
     return CleanedText(

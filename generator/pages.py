@@ -28,6 +28,10 @@ from generator.datapackage import (
     schema_files,
 )
 from generator.exports import atom_feed, dataset_files, facets_data
+from generator.gazetteer import load_gazetteer
+from generator.map_geometry import load_map_geometry
+from generator.picture_data import PictureCounts, count_reports
+from generator.pictures import Links, Words, overview_pictures, picture_style
 from generator.provenance import page_provenance, provenance_front_matter, raw_copy
 from generator.rendering import (
     directive_label,
@@ -167,6 +171,19 @@ def index_pages(side: Side) -> Iterator[Page]:
     yield side.render(side.urls.reports_index, "reports_index.md.j2", labels["all_reports"], search="exclude", reports=context.reports)
 
 
+def overview_pages(side: Side) -> Iterator[Page]:
+    """The overview: maps, timeline and matrix of the reports, each linked to the pages it counts."""
+    yield overview_page(side, count_reports(side.context, load_gazetteer(), picture_style().documents))
+
+
+def overview_page(side: Side, counts: PictureCounts) -> Page:
+    code_2025 = {p.code: p.code_2025 for p in load_gazetteer().provinces}
+    pictures = overview_pictures(counts, Words(side.lang, side.labels["pictures"]), Links(side.urls, side.urls.overview),
+                                 lambda d: directive_label(d, side.context.registry, side.lang), load_map_geometry(), code_2025.__getitem__)
+    return side.render(side.urls.overview, "overview.md.j2", side.labels["pictures"]["overview"], search="exclude",
+                       pictures=pictures, code_2025=code_2025.__getitem__)
+
+
 def data_set(side: Side) -> Iterator[Page]:
     """The data set, once, on the root side: metadata (all reports and per document), texts in
     both languages, the raw files byte for byte with their checksums, the Data Package descriptor."""
@@ -214,7 +231,7 @@ def feed_files(side: Side) -> Iterator[Page]:
 
 PageKind = Callable[[Side], Iterator[Page]]
 PAGE_KINDS: tuple[PageKind, ...] = (report_pages, parallel_pages, directive_pages, province_pages, year_pages, index_pages,
-                                    download_files, feed_files)
+                                    overview_pages, download_files, feed_files)
 
 
 def site_pages(side: Side) -> Iterator[Page]:

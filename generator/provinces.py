@@ -35,13 +35,24 @@ SOLE_ENOUGH = 2.0  # when no other province is named at all, this much evidence 
 
 
 @dataclass(frozen=True)
+class WordsBefore:
+    """Whether a text ends with one of some words (then spaces), as a whole word: read on the
+    reversed text, so that it is one anchored match, not a search from every position."""
+
+    reversed_words: re.Pattern[str]
+
+    def search(self, before: str) -> bool:
+        return self.reversed_words.match(before[::-1]) is not None
+
+
+@dataclass(frozen=True)
 class ProvinceMatcher:
     gazetteer: Gazetteer
     names: re.Pattern[str]  # all province and district names, capitalised, over case-kept folded text
     kind_of: dict[str, list[tuple[str, ...]]]  # folded name -> [("province"|"district"|"named_district", code[, spelling])]
-    context: re.Pattern[str]
-    place_context: re.Pattern[str]  # "tại", "điểm cầu": weaker than a committee's name
-    district_context: re.Pattern[str]
+    context: WordsBefore
+    place_context: WordsBefore  # "tại", "điểm cầu": weaker than a committee's name
+    district_context: WordsBefore
     needs_context: frozenset[str]
     person_names: frozenset[str]  # names that a place word does not make a province ("tại Bảo tàng Hồ Chí Minh")
 
@@ -53,9 +64,9 @@ def dash_variants(name: str) -> list[str]:
     return [name] if len(parts) == 1 else [" - ".join(parts), "-".join(parts)]
 
 
-def _words_before(words: list[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?:^|[^a-z])(?:" + alternation + r")\s*$")
+def _words_before(words: list[str]) -> WordsBefore:
+    alternation = "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+    return WordsBefore(re.compile(r"\s*(?:" + alternation + r")(?:$|[^a-z])"))
 
 
 class ProvinceClues(BaseModel):

@@ -143,3 +143,25 @@ def test_page_timestamps_are_header_dates_not_titles(header):
                     text=f"{header}\n\nMộc Châu làm theo Bác\n\nThực hiện Chỉ thị 05-CT/TW, Đảng bộ huyện Mộc Châu đưa việc học tập vào nền nếp.\n")
     cleaned = clean_report(raw)
     assert [s.text for s in cleaned.stamps] == [header] and cleaned.title_line == "Mộc Châu làm theo Bác"
+
+
+def _raw(text: str) -> RawReport:
+    return RawReport(id="x", path=Path("x.txt"), sha256="", notes=(), text=text)
+
+
+def test_a_title_printed_twice_is_kept_once_and_the_copy_listed_as_removed():
+    title = "Gia Lai đẩy nhanh phát triển gắn với triển khai Nghị quyết của Bộ Chính trị"
+    cleaned = clean_report(_raw(f"{title}\n\n{title}\n\nBước sang năm 2023, tỉnh Gia Lai tập trung triển khai các nghị quyết.\n"))
+    assert cleaned.title_line == title and cleaned.blocks[0].text.startswith("Bước sang năm 2023")
+    assert ("repeated title", title) in cleaned.dropped
+
+
+def test_site_furniture_and_visitor_counters_are_chrome():
+    cleaned = clean_report(_raw(
+        "Skip Ribbon Commands\nSkip to main content\nChi tiết tin\nĐang truy cập: 153\nHôm qua: 817\n"
+        "Tổng lượt truy cập: 326,388\nHội nghị quán triệt Quy định 144-QĐ/TW\n"
+        "Sáng ngày 09/7/2024, Ban Thường vụ Thành ủy Phủ Lý dự hội nghị toàn quốc quán triệt Quy định số 144-QĐ/TW.\n"))
+    assert cleaned.title_line == "Hội nghị quán triệt Quy định 144-QĐ/TW"
+    assert cleaned.blocks[0].text.startswith("Sáng ngày 09/7/2024")
+    assert [line for kind, line in cleaned.dropped if kind == "web page chrome"] == [
+        "Skip Ribbon Commands", "Skip to main content", "Chi tiết tin", "Đang truy cập: 153", "Hôm qua: 817", "Tổng lượt truy cập: 326,388"]
