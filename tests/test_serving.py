@@ -1,6 +1,7 @@
 """`serve`: the preview rebuilds when a sidecar changes, and the changed page is served."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -40,12 +41,18 @@ def test_editing_a_sidecar_while_serving_shows_the_changed_page(tmp_path: Path):
     url = f"http://127.0.0.1:{port}/reports/002_bd37ec31966b5a35/"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen([sys.executable, "-m", "generator", *project_args(project, "serve"), "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         assert _wait_for(lambda: "Hà Nam" in _page(url)), "the preview never served the report"
         time.sleep(1.5)  # the watcher compares modification times once a second
         (project / "source_reports/002_bd37ec31966b5a35.yaml").write_text('note: "Đã đối chiếu với bản in."\n', encoding="utf-8")
         assert _wait_for(lambda: "Đã đối chiếu với bản in." in _page(url)), "the edited sidecar never reached the page"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    finally:  # Ctrl-C to the server and the workers of a build it may be running, then make sure
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        finally:
+            try:
+                os.killpg(server.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
