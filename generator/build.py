@@ -54,7 +54,7 @@ class BuildResult:
 def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> TranslationResult:
     """The English side, then every page of each side, written into docs/<lang>/."""
     try:
-        translation = translate_corpus(corpus.reports, project.translations_dir)
+        translation = translate_corpus(corpus.reports, project.translations_dir, workers=project.workers)
     except TranslationMemoryError as exc:
         raise BuildError(f"{exc} (the file was not changed; mend it, `msgfmt --check` tells when it is valid)") from None
     failed = frozenset(_failed_ids(corpus.errors))
@@ -121,7 +121,7 @@ def _build(project: Project, *, site: bool, search: bool) -> BuildResult:
         from generator.site import SiteBuildError, build_site
 
         try:
-            build_site(project, search_index=search)
+            build_site(project, search_index=search, removed={lang: stats.removed_paths for lang, stats in result.written.items()})
         except SiteBuildError as exc:
             raise BuildError(str(exc)) from None
         result.site_built = True

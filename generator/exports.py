@@ -87,7 +87,9 @@ def report_record(report: Report, site_url: str, view: TranslationView | None = 
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    """One record a line: compact, and still readable a record at a time."""
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False, separators=(",", ":")) for record in records)
+    return f"[\n{lines}\n]\n" if records else "[]\n"
 
 
 def to_csv(records: list[dict[str, Any]], fields: tuple[str, ...] = CSV_FIELDS) -> str:

@@ -120,7 +120,7 @@ def report_pages(side: Side) -> Iterator[Page]:
         prov = page_provenance(report, side.urls.root_href(path, side.urls.raw(report.id), side.prefix))
         fm = report_front_matter(report, side.lang, view, provenance_front_matter(report, prov, highwire_tags(source)))
         cite = {"plain": cite_plain(source, side.lang), "bibtex": cite_bibtex(source),
-                "csl": json.dumps([cite_csl(source)], ensure_ascii=False, indent=2)}
+                "csl": json.dumps([cite_csl(source)], ensure_ascii=False)}
         keys = [seg.key for seg in report_segments(report)][1:]
         content = front_matter(fm) + template.render(here=path, report=report, fm=fm, cite=cite, url=url, view=view, keys=keys,
                                                      prov=prov, **common)
@@ -128,17 +128,8 @@ def report_pages(side: Side) -> Iterator[Page]:
 
 
 def parallel_pages(side: Side) -> Iterator[Page]:
-    template = side.env.get_template("parallel.md.j2")
-    common = side.template_values()
-    for report in side.context.reports:
-        path = side.urls.parallel(report.id)
-        view = side.context.translation(report.id)
-        fm = report_front_matter(report, side.lang, view)
-        keys = [seg.key for seg in report_segments(report)][1:]
-        title = f"{side.labels['parallel_view']}: {fm['title']}"
-        content = index_front_matter(title, side.lang, "exclude") + template.render(
-            here=path, report=report, fm=fm, view=view, keys=keys, **common)
-        yield Page(path, content, report.id)
+    """One parallel view per side, for every report: the browser aligns the report's two pages."""
+    yield side.render(side.urls.parallel_view, "parallel.md.j2", side.labels["parallel_view"], search="exclude")
 
 
 def directive_pages(side: Side) -> Iterator[Page]:

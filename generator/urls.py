@@ -29,6 +29,7 @@ class UrlScheme:
     facets: str = "data/facets.json"
     aliases: str = "data/aliases.json"
     feed: str = "feed.xml"
+    parallel_view: str = "parallel.md"  # one page per side; the browser aligns both sides of ?report=<id>
     data_page: str = "data/index.md"
     datapackage: str = "datapackage.json"
     raw_sums: str = "raw/SHA256SUMS"
@@ -37,7 +38,8 @@ class UrlScheme:
         return f"reports/{report_id}.md"
 
     def parallel(self, report_id: str) -> str:
-        return f"parallel/{report_id}.md"
+        """The parallel view of a report: the one parallel page, asked for that report."""
+        return f"{self.parallel_view}?report={report_id}"
 
     def directive(self, directive_id: str) -> str:
         return f"directives/{slugify(directive_id)}.md"

@@ -45,6 +45,7 @@ class WriteStats:
     unchanged: int = 0
     removed: int = 0
     kept: list[str] = field(default_factory=list)  # stale pages kept because their report failed this time
+    removed_paths: list[str] = field(default_factory=list)  # what was removed, for the site to drop their pages too
 
 
 def is_generated(path: Path) -> bool:
@@ -127,6 +128,7 @@ def write_pages(lang_dir: Path, pages: Iterable[GeneratedFile], failed_reports: 
     for rel in stale:
         (lang_dir / rel).unlink(missing_ok=True)
         stats.removed += 1
+        stats.removed_paths.append(rel)
     atomic_write(lang_dir / MANIFEST, json.dumps(dict(sorted(produced.items())), ensure_ascii=False, indent=0) + "\n")
     return stats
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -80,9 +81,13 @@ def project_args(project: Path, command: str = "build") -> list[str]:
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generate docs/ and build site/ (both languages, --strict) from the bundled reports, for its
-    published address."""
+    published address; or, for bench/scale_bench.py, a project it built ($ARCHIVE_BUILT_PROJECT:
+    the query table at scale)."""
     from generator.build import build
     from generator.project import Project
+
+    if os.environ.get("ARCHIVE_BUILT_PROJECT"):
+        return Path(os.environ["ARCHIVE_BUILT_PROJECT"])
 
     project = copy_project(tmp_path_factory.mktemp("project"))
     result = build(Project.at(project, site_url=PUBLISHED_URL))
@@ -121,8 +126,21 @@ PREFIX = PUBLISHED.path  # "/bao-cao/"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ as GitHub Pages does: a path with no file gets the site's 404 page."""
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="module")

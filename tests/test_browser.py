@@ -38,6 +38,15 @@ def test_pages_load_without_any_third_party_request(page, site_url):
     assert page.requested_hosts == {PUBLISHED.hostname}
 
 
+def test_pages_run_their_scripts_without_an_error(page, site_url):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in ("/reports/002_bd37ec31966b5a35/", "/en/reports/", "/en/parallel/?report=002_bd37ec31966b5a35", "/search/?q=CT%2005"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    assert errors == []
+
+
 def test_language_switch_keeps_the_reader_on_the_same_report(page, site_url):
     page.goto(site_url + "/reports/001_6c6cd01c535d82ba/")
     assert page.locator("html").get_attribute("lang") == "vi"
@@ -300,10 +309,42 @@ def test_english_reader_gets_the_translation_and_the_parallel_view(page, site_ur
     assert "Translated by the archive editors." in article and "49 Party members" in article
     assert page.locator(".report-body").get_attribute("lang") == "en"
     page.get_by_role("link", name="Parallel view").first.click()
-    page.wait_for_url("**/en/parallel/003_819d290b6f01cc90/")
+    page.wait_for_url("**/en/parallel/?report=003_819d290b6f01cc90")
     rows = page.locator(".parallel__row[data-segment]")
+    rows.first.wait_for()
     assert rows.count() == 9
     assert "Photo: Thanh Huyền" in rows.nth(3).inner_text()
+
+
+def test_parallel_view_aligns_every_segment_of_the_two_sides(page, site_url):
+    page.goto(site_url + "/parallel/?report=004_a325bf6e288159c8")
+    headings = page.locator(".parallel__row.parallel__heading")
+    headings.first.wait_for()
+    assert headings.count() == 4
+    row = page.locator(".parallel__row", has_text="Học tập, tiếp thu Nghị quyết").first
+    assert row.locator('div[lang="vi"]').inner_text().startswith("Học tập, tiếp thu Nghị quyết")
+    assert row.locator('div[lang="en"]').inner_text().startswith("Studying and taking in the Resolution")
+    assert page.locator(".parallel__row[data-segment=title] div[lang=en]").inner_text() != "—"
+
+
+def test_an_editors_note_inside_a_translation_is_marked_in_the_parallel_view(page, site_url):
+    page.goto(site_url + "/en/parallel/?report=001_6c6cd01c535d82ba")
+    note = page.locator('.parallel__row div[lang="en"] span.editor-note')
+    note.first.wait_for()
+    assert note.first.inner_text() == "[Editor's note: printed “Wetise”]"
+
+
+def test_an_old_parallel_view_address_arrives_at_the_same_view(page, site_url):
+    page.goto(site_url + "/en/parallel/003_819d290b6f01cc90/")
+    page.wait_for_url("**/en/parallel/?report=003_819d290b6f01cc90")
+    page.locator(".parallel__row[data-segment]").first.wait_for()
+    assert page.locator(".parallel__row[data-segment]").count() == 9
+
+
+def test_the_parallel_view_of_no_report_says_so(page, site_url):
+    page.goto(site_url + "/parallel/?report=no_such_report")
+    page.locator(".parallel p").first.wait_for()
+    assert page.inner_text(".parallel") == "Không tìm thấy báo cáo này."
 
 
 def test_the_translation_filter_offers_the_statuses_the_reports_have(page, site_url):

@@ -92,10 +92,12 @@ def test_english_page_shows_the_editors_translation(built_project: Path):
     assert "<h1" in page and "Briefing conference on the implementation of Directive 03 of the Politburo" in page
 
 
-def test_parallel_view_aligns_every_segment(built_project: Path):
-    page = (built_project / "site/en/parallel/004_a325bf6e288159c8/index.html").read_text(encoding="utf-8")
-    assert page.count('class="parallel__row parallel__heading"') == 4
-    assert "Học tập, tiếp thu Nghị quyết" in page and "Studying and taking in the Resolution" in page
+def test_the_parallel_view_is_one_page_a_side_that_every_report_links_to(built_project: Path):
+    assert not (built_project / "site/parallel/004_a325bf6e288159c8").exists()  # no second copy of both texts
+    for side in ("site", "site/en"):
+        assert (built_project / side / "parallel/index.html").exists()
+        page = (built_project / side / "reports/004_a325bf6e288159c8/index.html").read_text(encoding="utf-8")
+        assert 'href="../../parallel/?report=004_a325bf6e288159c8"' in page
 
 
 def test_home_page_shows_translation_coverage(built_project: Path):
@@ -252,3 +254,38 @@ def test_no_page_carries_hidden_alias_text_for_the_index(built_project: Path):
     for side in ("site", "site/en"):  # the document page once listed every written form of its number
         page = (built_project / side / "directives/05-ct-tw/index.html").read_text(encoding="utf-8")
         assert "CT05" not in page and "05/CT-TW" not in page and "CT 5/TW" not in page
+
+
+def test_squeezing_a_page_keeps_every_tag_and_the_text_of_preformatted_blocks():
+    from generator.site import squeeze_whitespace
+
+    html = '<nav>\n      <a href="../">Báo cáo</a>\n    </nav>\n    <pre><code>@misc{x,\n  title = {{A}}\n}</code></pre>\n  <script>\n  var a = 1;\n</script>'
+    assert squeeze_whitespace(html) == '<nav>\n<a href="../">Báo cáo</a>\n</nav>\n<pre><code>@misc{x,\n  title = {{A}}\n}</code></pre>\n<script>\n  var a = 1;\n</script>'
+
+
+def test_built_pages_carry_no_indentation_outside_preformatted_blocks(built_project: Path):
+    page = (built_project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
+    outside = re.sub(r"<(pre|script)\b.*?</\1>", "", page, flags=re.DOTALL)
+    assert "\n " not in outside and '<html lang="vi"' in page
+
+
+def test_a_build_after_a_one_report_change_rebuilds_only_the_pages_that_changed(tmp_path: Path):
+    from generator.build import build
+    from generator.project import Project
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    project = Project.at(root, site_url="http://127.0.0.1:8000/")
+    build(project, search=False)
+    site = root / "site"
+    report, other = site / "reports/002_bd37ec31966b5a35/index.html", site / "reports/000_f4d9ae87f141ab91/index.html"
+    before = {path: path.stat().st_mtime_ns for path in (report, other, site / "en/reports/000_f4d9ae87f141ab91/index.html")}
+    (root / "source_reports/002_bd37ec31966b5a35.yaml").write_text('note: "Đã đối chiếu với bản in."\n', encoding="utf-8")
+    (root / "source_reports/004_a325bf6e288159c8.txt").unlink()
+    build(project, search=False)
+    assert report.stat().st_mtime_ns > before[report] and "Đã đối chiếu với bản in." in report.read_text(encoding="utf-8")
+    assert all(path.stat().st_mtime_ns == stamp for path, stamp in before.items() if path != report)
+    assert not (site / "reports/004_a325bf6e288159c8").exists() and not (site / "en/reports/004_a325bf6e288159c8").exists()
+    (root / "overrides/assets/stylesheets/archive.css").write_text("/* changed */\n", encoding="utf-8")
+    build(project, search=False)
+    assert other.stat().st_mtime_ns > before[other]  # the theme changed: every page is built again

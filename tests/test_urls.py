@@ -27,6 +27,11 @@ def test_relative_links():
     assert URLS.relative("reports/index.md", "reports/a.md") == "a.md"
 
 
+def test_the_parallel_view_is_one_page_asked_for_a_report():
+    assert URLS.parallel("003_819d290b6f01cc90") == "parallel.md?report=003_819d290b6f01cc90"
+    assert URLS.relative("reports/a.md", URLS.parallel("a")) == "../parallel.md?report=a"
+
+
 def test_links_in_raw_html_go_between_published_pages():
     assert URLS.href(URLS.overview, URLS.province("ha-nam")) == "../provinces/ha-nam/"
     assert URLS.href(URLS.overview, URLS.home) == "../"

@@ -1,6 +1,6 @@
 // The archive's search, on every page: the header's box (overrides/partials/search.html) shows
 // results in place — a panel under the header, or the body of the search page — through
-// Pagefind's search API. Every request goes to this site (the bundle at its root).
+// Pagefind's search API. Every request goes to this site (this side's bundle, <side>/pagefind/).
 //
 //  - A query that is a document number or a province name (the generated alias table,
 //    data/aliases.json, keys made as generator/search_terms.py alias_key makes them) puts that
