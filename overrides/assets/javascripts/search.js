@@ -110,19 +110,23 @@
       return { results: results, filters: searches.map(function (s) { return s.filters; }) };
     });
   }
-  function filedUnder(filter) {
-    return pagefind.search(null, { filters: withFilters(Object.assign({ type: "report" }, filter)), sort: { date: "desc" } })
+  // The reports filed under a pinned document or province, newest first: a search for its own
+  // number or name, with its filter. Every such report carries that in its metadata, and a search
+  // for a word reads only that word's part of the index; a search for nothing (null) would read
+  // every part of it (4.4 MB at 10,000 reports, against 26 KB).
+  function filedUnder(pin) {
+    return pagefind.search(pin.term, { filters: withFilters(Object.assign({ type: "report" }, pin.filter)), sort: { date: "desc" } })
       .then(function (s) { return s.results; });
   }
   function pins(query) {
     var key = aliasKey(query), found = [];
     (aliases.aliases[key] || []).forEach(function (id) {
       var d = aliases.documents[id];
-      if (d) found.push({ type: "document", url: d[0], title: d[1], filter: { implements: d[2] } });
+      if (d) found.push({ type: "document", url: d[0], title: d[1], filter: { implements: d[2] }, term: d[2] });
     });
     (aliases.province_aliases[key] || []).forEach(function (slug) {
       var p = aliases.provinces[slug];
-      if (p) found.push({ type: "province", url: p[0], title: p[1], filter: { province: p[2] } });
+      if (p) found.push({ type: "province", url: p[0], title: p[1], filter: { province: p[2] }, term: p[2] });
     });
     return found;
   }
@@ -151,7 +155,7 @@
       open();
       status.textContent = t.loading;
       var pinned = pins(query);
-      var filed = Promise.all(pinned.map(function (p) { return filedUnder(p.filter); }));
+      var filed = Promise.all(pinned.map(filedUnder));
       return Promise.all([filed, fullText(query, { type: "report" }), fullText(query, { not: { type: "report" } })])
         .then(function (found) {
           if (seq !== state.seq) return;
