@@ -19,6 +19,7 @@ from generator.model import DocumentRef
 from generator.patterns import patterns
 from generator.registry import Directive, Registry
 from generator.scanning import find_from_literals
+from generator.textnorm import fold
 from generator.vocabulary import load_vocabulary
 
 # A plan or guidance that implements another document the report names is rarely the report's subject.
@@ -82,8 +83,26 @@ def _on_subject(directive: Directive, folded: str) -> bool:
     return any(k in folded for k in directive.folded_keywords)
 
 
-def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: set[str], years: list[int]) -> Directive | None:
-    """Pick one registry entry among homonyms by date, term, lineage, subject, then era."""
+def _pointed_to(resolved: set[str], registry: Registry) -> set[str]:
+    """The documents that the resolved ones continue or implement (01-KL/TW -> 05-CT/TW)."""
+    return {target for doc_id in resolved if (d := registry.get(doc_id))
+            for target in (d.continues, d.implements) if target}
+
+
+def _issuer_after(folded: str, end: int, registry: Registry) -> str | None:
+    """The issuer named after a mention ("… của Ban Bí thư" -> BBT), when it is one of issuers.yaml."""
+    match = patterns().central_issuer_after.match(_after(folded, end))
+    if not match:
+        return None
+    body = " ".join(match["body"].split())
+    return next((code for code, issuer in registry.issuers.items() if fold(issuer.vi) == body), None)
+
+
+def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: set[str], years: list[int],
+            registry: Registry) -> Directive | None:
+    """Pick one registry entry among homonyms by the date, term or issuer written after the mention,
+    the subject written after it, lineage (either way: it carries on a resolved document, or a
+    resolved one carries it on), the subject anywhere in the text, then era."""
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     on_date = date_after(folded, end)
@@ -91,12 +110,15 @@ def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: 
         same = [c for c in candidates if c.date == on_date]
         if len(same) == 1:
             return same[0]
-    term = _term_after(folded, end)
-    if term:
-        same = [c for c in candidates if c.term == term]
+    for written, attribute in ((_term_after(folded, end), "term"), (_issuer_after(folded, end, registry), "issuer")):
+        same = [c for c in candidates if written and getattr(c, attribute) == written]
         if len(same) == 1:
             return same[0]
-    lineage = [c for c in candidates if c.implements in resolved or c.continues in resolved]
+    named = _on_subject_after(candidates, folded, end)
+    if len(named) == 1:
+        return named[0]
+    pointed = _pointed_to(resolved, registry)
+    lineage = [c for c in candidates if c.implements in resolved or c.continues in resolved or c.id in pointed]
     if len(lineage) == 1:
         return lineage[0]
     subject = [c for c in candidates if _on_subject(c, folded)]
@@ -135,7 +157,7 @@ def find_symbol_mentions(text: str, folded: str, registry: Registry, years: list
     resolved = {m.directive_id for m in findings.mentions if m.directive_id}
     for match, candidates in pending:  # homonyms, once the unambiguous ones are known
         printed = text[match.start() : match.end()]
-        chosen = _choose(candidates, folded, match.end(), resolved, years)
+        chosen = _choose(candidates, folded, match.end(), resolved, years, registry)
         if chosen:
             findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=chosen.id))
         else:
@@ -240,8 +262,8 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
         type_name = type_by_word.get(" ".join(match.type_word.split()))
         printed = text[match.start : match.end]
         after = _after(folded, match.end)
-        if type_name is None:
-            continue
+        if type_name is None or pats.state_issuer_after.match(after):
+            continue  # "Nghị quyết 11 của Chính phủ": a state document, not the Party's
         candidates = registry.by_type_number(type_name, match.number)
         if pats.local_issuer_after.match(after):
             # "Chỉ thị 05 của Tỉnh ủy": the province's own directive, unless the text speaks of the
@@ -259,9 +281,9 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
         if known and len(known) == 1:
             findings.mentions.append(Mention(match.start, match.end, printed, directive_id=next(iter(known))))
             continue
-        chosen = _choose(candidates, folded, match.end, resolved, years) if len(candidates) > 1 else None
-        if len(candidates) == 1:
-            chosen = candidates[0] if _bare_is_plausible(candidates[0], folded, match.end, years) else None
+        chosen = _choose(candidates, folded, match.end, resolved, years, registry)
+        if chosen and not _bare_is_plausible(chosen, folded, match.end, years):
+            chosen = None  # one of homonyms or the only candidate, a bare number needs supporting context
         central = pats.central_issuer_after.match(after)
         if chosen:
             findings.mentions.append(Mention(match.start, match.end, printed, directive_id=chosen.id))
