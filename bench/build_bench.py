@@ -22,7 +22,8 @@ PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "overrides", "docs/vi/about.md",
 # Each stage in a child process of its own (for its peak memory), through the library's functions.
 GENERATE = [sys.executable, "-c", "from generator.build import build; from generator.project import Project; build(Project.at('.'), site=False)"]
 BARE_MKDOCS = [sys.executable, "-c", "from generator.project import Project; from generator.site import build_site; build_site(Project.at('.'), search_index=False)"]
-PAGEFIND = [sys.executable, "-c", "from pathlib import Path; from generator.site import index_search; index_search(Path('site'))"]
+PAGEFIND = [sys.executable, "-c", "from generator.project import Project; from generator.site import index_search; "
+            "p = Project.at('.'); index_search(p.site_dir, p.languages)"]
 
 
 def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
@@ -57,7 +58,7 @@ def bench(n: int, out: Path) -> dict[str, float]:
     return {"n": n, "pages": pages, "generate_s": gen_s, "mkdocs_s": mk_s, "pagefind_s": pf_s, "whole_s": gen_s + mk_s,
             "ratio": (gen_s + mk_s) / mk_s, "ratio_search": (gen_s + mk_s + pf_s) / mk_s, "ms_per_report": 1000 * (gen_s + mk_s) / n,
             "gen_mb": gen_mb, "mk_mb": mk_mb, "pf_mb": pf_mb, "site_mb": du(project / "site"),
-            "index_mb": du(project / "site" / "pagefind")}
+            "index_mb": du(project / "site" / "pagefind") + du(project / "site" / "en" / "pagefind")}
 
 
 def main(argv: list[str]) -> None:

@@ -42,30 +42,64 @@ def build_lunr(project: Path) -> float:
     return time.perf_counter() - started
 
 
+COMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind", ".gz")  # served as they are
+
+
 def measure(page, root: Path, url: str, run_query) -> tuple[int, int, float, str]:
+    """Bytes fetched (raw, and as a server that gzips text sends them) until the first result, the
+    seconds from opening the page to it, and its path."""
     fetched: list[str] = []
     page.on("response", lambda r: fetched.append(urlparse(r.url).path))
     started = time.perf_counter()
     first = run_query(page, url)
     elapsed = time.perf_counter() - started
     raw = gz = 0
-    for path in fetched:
+    for path in list(fetched):
         file = root / path.lstrip("/")
         if file.is_dir():
             file = file / "index.html"
         if file.is_file():
             data = file.read_bytes()
             raw += len(data)
-            gz += len(gzip.compress(data, 6))
+            gz += len(data) if file.name.endswith(COMPRESSED) else len(gzip.compress(data, 6))
     return raw, gz, elapsed, first
+
+
+def first_result(query: str, side: str = "/"):
+    """Open the search page with ?q= and return the path of the first result, pinned or full-text."""
+    def run(page, url: str) -> str:
+        page.goto(f"{url}{side}search/?q={quote(query)}")
+        first = page.locator(".search-pinned a, .pagefind-ui__result-link").first
+        first.wait_for(timeout=120000)
+        return first.evaluate("a => a.pathname")
+    return run
+
+
+def measure_queries(site: Path, queries) -> list[tuple[str, int, int, float, str]]:
+    """Each query in a fresh browser context (an empty cache), against `site` served on 127.0.0.1."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    results = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for query in queries:
+            context = browser.new_context()
+            raw, gz, elapsed, first = measure(context.new_page(), site, url, first_result(query))
+            results.append((query, raw, gz, elapsed, first))
+            context.close()
+        browser.close()
+    server.shutdown()
+    return results
 
 
 def pagefind_query(query: str):
     def run(page, url: str) -> str:
         page.goto(f"{url}/site/search/?q={quote(query)}")
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60000)
-        page.wait_for_load_state("networkidle")
-        return page.locator(".search-pinned a, .pagefind-ui__result-link").first.evaluate("a => a.pathname")
+        page.locator(".archive-search__result").first.wait_for(timeout=60000)
+        return page.locator(".archive-search__link").first.evaluate("a => a.pathname")
     return run
 
 

@@ -4,7 +4,10 @@ byline, boilerplate tail). Deterministic for a given seed."""
 
 from __future__ import annotations
 
+import hashlib
 import random
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cleaning import clean_report
@@ -59,3 +62,83 @@ def write_corpus(target: Path, n: int, seed_dir: Path, seed: int = 20261122) -> 
         (target / f"syn_{i:05d}.txt").write_text(text, encoding="utf-8")
         truth.append(labels)
     return truth
+
+
+# Reports of the seeds' full length, translated: each seed report recombined under another
+# province, other years and other people, its editors' translation memory carried over with the
+# same substitutions (so the English side is complete, as it is for the seeds).
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quang", "Ngọc"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan", "Linh", "Long", "Mai", "Nam",
+         "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Vân"]
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
+
+
+@dataclass(frozen=True)
+class Seed:
+    report_id: str
+    text: str
+    catalog: str  # its PO file, as the editors wrote it
+    province: tuple[str, str]  # (Vietnamese name, English name)
+    people: tuple[str, ...]
+
+
+def load_seeds(seed_dir: Path, translations_dir: Path) -> list[Seed]:
+    from generator.pipeline import load_corpus
+
+    seeds = []
+    for report in load_corpus(seed_dir).reports:
+        province = report.metadata.province.value
+        assert province is not None, f"{report.id}: a seed report needs a province"
+        catalog = (translations_dir / "en" / f"{report.id}.po").read_text(encoding="utf-8")
+        seeds.append(Seed(report.id, report.raw.path.read_text(encoding="utf-8"), catalog,
+                          (province.name, province.name_en), tuple(report.metadata.people)))
+    return seeds
+
+
+def _recombine(text: str, swaps: dict[str, str], shift: int) -> str:
+    for old, new in swaps.items():
+        text = text.replace(old, new)
+    return _YEAR.sub(lambda m: str(int(m[1]) + shift), text)
+
+
+def full_length_report(seed: Seed, report_id: str, rng: random.Random, provinces: list[dict[str, str]]) -> tuple[str, str]:
+    """(raw text, PO file) of one full-length report made from `seed`."""
+    province = rng.choice([p for p in provinces if p["name"] != seed.province[0]])
+    people = {name: f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}" for name in seed.people}
+    shift = rng.randint(-3, 5)
+    text = _recombine(seed.text, {seed.province[0]: province["name"], **people}, shift)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    lines = []
+    for line in seed.catalog.splitlines():
+        if line.startswith('"X-Source-SHA256: '):
+            line = f'"X-Source-SHA256: {sha}\\n"'
+        elif line.startswith('"Project-Id-Version: '):
+            line = line.replace(seed.report_id, report_id)
+        else:
+            swaps = {seed.province[0]: province["name"], **people}
+            if line.startswith("msgstr"):
+                swaps[seed.province[1]] = province["name_en"]
+            line = _recombine(line, swaps, shift)
+        lines.append(line)
+    return text, "\n".join(lines) + "\n"
+
+
+def write_full_corpus(project: Path, n: int, seed_dir: Path, translations_dir: Path, seed: int = 20261201) -> int:
+    """The seed reports themselves, then full-length recombinations of them up to `n` reports
+    (source_reports/ and translations/en/ of `project`). Returns the number written."""
+    rng = random.Random(seed)
+    seeds = load_seeds(seed_dir, translations_dir)
+    provinces = [p for p in load_json("gazetteer.json")["provinces"] if p["name"] not in {"Hồ Chí Minh", "Hà Nội", "Huế"}]
+    sources, catalogs = project / "source_reports", project / "translations" / "en"
+    sources.mkdir(parents=True, exist_ok=True)
+    catalogs.mkdir(parents=True, exist_ok=True)
+    for s in seeds[:n]:
+        (sources / f"{s.report_id}.txt").write_text(s.text, encoding="utf-8")
+        (catalogs / f"{s.report_id}.po").write_text(s.catalog, encoding="utf-8")
+    for i in range(len(seeds), n):
+        report_id = f"syn_{i:06d}"
+        text, catalog = full_length_report(seeds[i % len(seeds)], report_id, rng, provinces)
+        (sources / f"{report_id}.txt").write_text(text, encoding="utf-8")
+        (catalogs / f"{report_id}.po").write_text(catalog, encoding="utf-8")
+    return n

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.build_lock import build_lock
 from generator.history import added_dates
 from generator.model import ReportError
 from generator.pages import Side, site_pages
@@ -23,7 +24,7 @@ from generator.registry import load_registry
 from generator.site_context import build_context
 from generator.translation import TranslationResult, translate_corpus
 from generator.translation_memory import TranslationMemoryError
-from generator.writing import WriteError, WriteStats, write_pages
+from generator.writing import WriteError, WriteStats, remove_temp_files, write_pages
 
 log = logging.getLogger("generator")
 
@@ -53,14 +54,15 @@ class BuildResult:
 def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> TranslationResult:
     """The English side, then every page of each side, written into docs/<lang>/."""
     try:
-        translation = translate_corpus(corpus.reports, project.translations_dir)
+        translation = translate_corpus(corpus.reports, project.translations_dir, workers=project.workers)
     except TranslationMemoryError as exc:
         raise BuildError(f"{exc} (the file was not changed; mend it, `msgfmt --check` tells when it is valid)") from None
+    failed = frozenset(_failed_ids(corpus.errors))
     result.updated_translations = translation.updated_files
-    result.orphan_translations = translation.orphans
+    result.orphan_translations = [p for p in translation.orphans if p.stem not in failed]  # a failed report's is not an orphan
     for rename in translation.renamed:
         log.info("%s: translation memory moved from %s (%s)", rename.new, rename.old.name, rename.reason)
-    for orphan in translation.orphans:
+    for orphan in result.orphan_translations:
         log.warning("%s: translation memory of no report (kept; delete it or give a report renamed_from: %s)", orphan, orphan.stem)
     if translation.updated_files:
         shown = ", ".join(p.name for p in translation.updated_files[:5]) + (" …" if len(translation.updated_files) > 5 else "")
@@ -70,9 +72,8 @@ def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> Tran
         raise TranslationQAFailed("\n".join(f"translation QA: {p}" for p in translation.problems))
     context = build_context(corpus.reports, load_registry(), translation.views)
     added = added_dates(project.source_dir)
-    failed = frozenset(_failed_ids(corpus.errors))
     for language in project.languages:
-        side = Side(language.code, project.side_url(language), added, context, prefix=language.prefix,
+        side = Side(language.code, project.side_url(language), added, context, prefix=language.prefix, preview=project.preview,
                     side_urls={other.code: project.side_url(other) for other in project.languages})
         try:
             stats = write_pages(project.lang_docs(language), site_pages(side), failed)
@@ -81,13 +82,17 @@ def generate_docs(project: Project, corpus: Corpus, result: BuildResult) -> Tran
         result.written[language.code] = stats
         log.info("docs/%s: %d written, %d unchanged, %d removed", language.code, stats.written, stats.unchanged, stats.removed)
         if stats.kept:
-            log.warning("docs/%s: kept the last good pages of %d reports that could not be read this time", language.code, len(failed))
+            log.warning("docs/%s: kept the last good pages of %s (%d files), which could not be read this time: "
+                        "fix the error above and build again", language.code, ", ".join(sorted(failed)), len(stats.kept))
     return translation
 
 
 def _failed_ids(errors: list[ReportError]) -> list[str]:
     ids = []
     for error in errors:
+        if error.report_id:
+            ids.append(error.report_id)
+            continue
         try:
             ids.append(report_id(error.path.with_suffix(".txt")))
         except ReportError:
@@ -97,7 +102,16 @@ def _failed_ids(errors: list[ReportError]) -> list[str]:
 
 def build(project: Project, *, site: bool = True, search: bool = True) -> BuildResult:
     """Generate docs/ from the raw reports; then, unless `site` is False, build site/ with
-    MkDocs (strict) and, unless `search` is False, its Pagefind index."""
+    MkDocs (strict) and, unless `search` is False, its Pagefind index. One build at a time
+    per project (a second one waits); a killed build's temporary files are removed first."""
+    with build_lock(project.root):
+        for folder in (project.docs_dir, project.translations_dir):
+            for path in remove_temp_files(folder):
+                log.info("%s: removed (a temporary file of a build that was stopped mid-write)", path)
+        return _build(project, site=site, search=search)
+
+
+def _build(project: Project, *, site: bool, search: bool) -> BuildResult:
     corpus = load_corpus(project.source_dir, workers=project.workers)
     for error in corpus.errors:
         log.error("error: %s", error)
@@ -107,7 +121,7 @@ def build(project: Project, *, site: bool = True, search: bool = True) -> BuildR
         from generator.site import SiteBuildError, build_site
 
         try:
-            build_site(project, search_index=search)
+            build_site(project, search_index=search, removed={lang: stats.removed_paths for lang, stats in result.written.items()})
         except SiteBuildError as exc:
             raise BuildError(str(exc)) from None
         result.site_built = True

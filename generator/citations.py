@@ -23,7 +23,8 @@ ARCHIVE_NAME = {"vi": "Lưu trữ báo cáo thực hiện văn bản của Đả
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # BibTeX's month macros
 LANGUAGE_NAMES = {"vi": "vietnamese", "en": "english"}  # babel / biblatex language names
 _AUTHOR_SEPARATOR = re.compile(r"\s+(?:-|–|—|và)\s+|\s*[,;]\s*")
-_TEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "$": r"\$", "&": r"\&", "#": r"\#",
+# Braces as commands: BibTeX counts every brace, escaped or not, so "\}" would end the field.
+_TEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%", "$": r"\$", "&": r"\&", "#": r"\#",
                 "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
 
 

@@ -23,6 +23,7 @@ _TERMINAL = tuple(".!?…;:,")
 HEAD_LINES = 8  # the top of a page, where stamps, chrome and the title stand
 MARKER_MAX = 60  # tail markers ("Các tin khác", "%d bloggers like this:") are short lines
 CHROME_MAX = 200  # so are chrome lines ("Ảnh minh họa", "Từ khóa: …")
+SECTION_LABEL_WORDS = 5  # a site section's name above the title is short ("Thời sự - Chính trị")
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 
 
@@ -36,6 +37,7 @@ class BoilerplateRules:
     source_credit_words: tuple[str, ...]  # every credit contains one: lines without any are not searched
     caption: re.Pattern[str]
     caption_words: tuple[str, ...]
+    head_markup: re.Pattern[str]  # on the line as printed
 
 
 class _Entry(BaseModel):
@@ -69,6 +71,7 @@ class BoilerplateFile(_Entry):
     agency_prefix: LinePattern
     source_credit: LinePattern
     caption: LinePattern
+    head_markup: LinePattern
 
     @field_validator("drop_lines")
     @classmethod
@@ -96,10 +99,13 @@ def boilerplate_rules() -> BoilerplateRules:
         source_credit_words=data.source_credit.contains,
         caption=re.compile(data.caption.pattern),
         caption_words=data.caption.contains,
+        head_markup=re.compile(data.head_markup.pattern),
     )
 
 
 _COUNT = re.compile(r"\s*\(\d+\)$")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_UNCLOSED_COMMENT = re.compile(r"<!--[^\n]*")  # runs to the end of its line
 
 
 def _marker_key(folded_line: str) -> str:
@@ -110,6 +116,21 @@ def _marker_key(folded_line: str) -> str:
 def _squash(text: str) -> str:
     """Whitespace-free, ellipsis-free form used to spot a repeated lead."""
     return re.sub(r"\s+|…|\.\.\.", "", text)
+
+
+def remove_html_comments(text: str) -> tuple[str, list[str]]:
+    """HTML comments taken out (`<!-- … -->`, over several lines too; one never closed ends
+    with its line): a comment is page source, never the article nor evidence (a province it
+    names, a date). Each comment's line breaks stay, so the lines around it keep their place."""
+    if "<!--" not in text:
+        return text, []
+    comments: list[str] = []
+
+    def cut(match: re.Match[str]) -> str:
+        comments.append(" ".join(match.group().split()))
+        return "\n" * match.group().count("\n")
+
+    return _UNCLOSED_COMMENT.sub(cut, _HTML_COMMENT.sub(cut, text)), comments
 
 
 def split_lines(text: str) -> list[str]:
@@ -172,11 +193,38 @@ def read_head(lines: list[str], chrome: Callable[[str], bool]) -> Head:
             dropped.append(("web page chrome", line))
             continue
         if title is None and not body_started and is_title_like(line) and any(lines[index + 1 :]):
+            following, stamp_between = _next_head_line(lines, index, chrome)
+            # between the site's stamp and the article's ("Thứ Sáu, 19/7/2024 | Ban Tuyên giáo Trung
+            # ương | Thứ Năm, 8/6/2023 14:46"), the line keeps the place that tells the stamps apart
+            if is_section_label(line, following) and not (stamps and stamp_between):
+                dropped.append(("section label above the title", line))
+                continue
             title = line
             continue
         body_started = True
         kept.append(line)
     return Head(title, tuple(stamps), tuple(dropped), kept)
+
+
+def _next_head_line(lines: list[str], index: int, chrome: Callable[[str], bool]) -> tuple[str | None, bool]:
+    """The next line after `index` that is neither empty, a stamp nor chrome, and whether a stamp came first."""
+    stamp_between = False
+    for line in lines[index + 1 : index + HEAD_LINES]:
+        if not line or chrome(line):
+            continue
+        if read_stamp(line, "before_title"):
+            stamp_between = True
+            continue
+        return line, stamp_between
+    return None, stamp_between
+
+
+def is_section_label(line: str, following: str | None) -> bool:
+    """A site section's name above the title ("Xây dựng Đảng", "Thời sự - Chính trị"), the
+    stamp between them or not: a few words, followed by a longer line that looks like a title."""
+    words = len(line.split())
+    return (following is not None and words <= SECTION_LABEL_WORDS and is_title_like(following)
+            and len(following.split()) > words)
 
 
 def cut_tail(lines: list[str], rules: BoilerplateRules, folded: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
@@ -245,13 +293,14 @@ def split_credit(line: str, rules: BoilerplateRules) -> tuple[str | None, str | 
 
 def clean_report(raw: RawReport) -> CleanedText:
     rules = boilerplate_rules()
-    dropped: list[tuple[str, str]] = []
-    lines = split_lines(raw.text)
+    source, comments = remove_html_comments(raw.text)
+    dropped: list[tuple[str, str]] = [("HTML comment", c) for c in comments]
+    lines = split_lines(source)
     folded = folded_lines(lines)
     lines, tail = cut_tail(lines, rules, folded)
     dropped += [("web page tail (comments, related links)", t) for t in tail]
 
-    head = read_head(lines, lambda line: is_chrome(line, folded, rules))
+    head = read_head(lines, lambda line: is_chrome(line, folded, rules) or bool(rules.head_markup.match(line)))
     dropped += head.dropped
     entries: list[str] = []
     for line in head.lines:
@@ -289,8 +338,10 @@ def clean_report(raw: RawReport) -> CleanedText:
         stripped.append(new)
     paragraphs, repeated = remove_repeated_lead(stripped)
     dropped += [("repeated lead paragraph", r) for r in repeated]
+    while paragraphs and head.title and _squash(fold(paragraphs[0])) == _squash(fold(head.title)):
+        dropped.append(("repeated title", paragraphs.pop(0)))  # a topic page prints its title twice
 
-    blocks = tuple(classify_blocks(paragraphs, _photo_slots(raw.text), rules))
+    blocks = tuple(classify_blocks(paragraphs, _photo_slots(source), rules))
     return CleanedText(
         title_line=head.title,
         stamps=head.stamps,

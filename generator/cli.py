@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from generator.build import BuildError
 from generator.model import ReportError
 from generator.pipeline import Corpus, load_corpus
-from generator.project import Project
+from generator.project import Project, SiteUrlError
 from generator.translation_memory import TranslationMemoryError
 
 
@@ -61,7 +61,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(check_report(corpus.reports))
     _print_errors(corpus.errors)
     flagged = sum(1 for r in corpus.reports if needs_editor(r))
-    print(f"{flagged} of {len(corpus.reports)} reports need an editor; {len(corpus.errors)} could not be read", file=sys.stderr)
+    kept = " (each keeps its last published pages until it is fixed)" if corpus.errors else ""
+    print(f"{flagged} of {len(corpus.reports)} reports need an editor; {len(corpus.errors)} could not be read{kept}", file=sys.stderr)
     return 1 if flagged or corpus.errors else 0
 
 
@@ -193,6 +194,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     logger.setLevel(logging.INFO)
     try:
         return COMMANDS[args.command][1](args)
-    except (BuildError, TranslationMemoryError) as exc:  # the message names the file and the reason
+    except (BuildError, TranslationMemoryError, SiteUrlError) as exc:  # the message names the file and the reason
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -18,7 +18,7 @@ from generator.findings import Finding
 from generator.model import CleanedText, Confidence, DateValue, Extracted, Stamp
 from generator.patterns import patterns
 from generator.textnorm import fold_keep_length
-from generator.year_clues import YearClue
+from generator.year_clues import Introduced, YearClue
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,11 @@ class Evidence:
     stamp: Stamp | None  # the page's usable publication stamp
     first_stamp: Stamp | None  # the first stamp of the page, usable or not (a lead's date is checked against it)
     clues: tuple[YearClue, ...]  # years worked out from the text (year_clues.py)
-    implemented: tuple[tuple[str, dt.date], ...]  # (document, its date) the lead puts into practice
+    implemented: tuple[Introduced, ...]  # the dated documents the opening puts into practice
+
+    def before_introduced(self, year: int, month: int, day: int | None) -> bool:
+        """Whether that date falls before a document the report introduces (so it cannot be right)."""
+        return any((year, month, day or 1) < (d.issued.year, d.issued.month, d.issued.day) for d in self.implemented)
 
     def clue_year(self) -> YearClue | None:
         """The year the clues agree on (the most supported; none when they are split evenly)."""
@@ -143,6 +147,17 @@ def page_stamp(cleaned: CleanedText, latest_year: int | None) -> tuple[Stamp | N
                                   {"header": stamp.text, "years": year - latest_year, "latest": latest_year}, stamp.text)]
         return stamp, []
     return None, []
+
+
+def _stamp_within(stamp: Stamp | None, iso: str) -> bool:
+    """The page's stamp is more precise than the lead's year or month ("Trong 6 tháng đầu năm 2025"
+    under "2025-07-17 15:10") and falls within it."""
+    return stamp is not None and len(stamp.iso) > len(iso) and stamp.iso.startswith(iso)
+
+
+def _from_stamp(stamp: Stamp, findings: list[Finding]) -> DateResult:
+    value = DateValue(stamp.iso, stamp.precision, "stamp")
+    return Extracted(value, Confidence.MEDIUM, stamp.text), findings + [_stamp_finding(stamp)]
 
 
 def _stamp_finding(stamp: Stamp) -> Finding:
@@ -176,14 +191,16 @@ def _year_for(month: int, day: int | None, shown: str, evidence: Evidence) -> tu
             year -= 1
         return year, Finding("date", "date.no_year_from_header", {"shown": shown, "year": year, "header": stamp.text}, shown)
     clue = evidence.clue_year()
-    if context and (context.strong or not clue):
+    if clue and evidence.before_introduced(clue.year, month, day):
+        clue = None  # "5 năm thực hiện NQ 26 (2013)" inside a 2019 notice the report introduces
+    if context and (context.strong or not clue) and not evidence.before_introduced(context.year, month, day):
         return context.year, Finding("date", context.code, {"shown": shown, "year": context.year, **context.params}, shown)
     if clue:
         return clue.year, Finding("date", "date.no_year_from_clue", {"shown": shown, "year": clue.year, "clue": clue.shown}, shown)
-    for document, issued in evidence.implemented:
-        year = issued.year + (1 if (month, day or 1) < (issued.month, issued.day) else 0)
+    for doc in evidence.implemented:
+        year = doc.issued.year + (1 if (month, day or 1) < (doc.issued.month, doc.issued.day) else 0)
         return year, Finding("date", "date.no_year_from_document",
-                             {"shown": shown, "year": year, "document": document, "issued": issued.isoformat()}, shown)
+                             {"shown": shown, "year": year, "document": doc.document, "issued": doc.shown}, shown)
     return None
 
 
@@ -251,7 +268,7 @@ def lead_candidates(cleaned: CleanedText, text: AnalysedText) -> list[tuple[str,
 
 
 def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | None = None,
-                 clues: tuple[YearClue, ...] = (), implemented: tuple[tuple[str, dt.date], ...] = ()) -> DateResult:
+                 clues: tuple[YearClue, ...] = (), implemented: tuple[Introduced, ...] = ()) -> DateResult:
     pats = patterns()
     lead, folded_lead = text.lead, text.folded_lead
     mentions = body_date_mentions(text.body, text.folded_body)
@@ -270,8 +287,10 @@ def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | No
     if month_match and 1 <= int(month_match["m"]) <= 12:
         shown = lead[: month_match.end("all")]
         if month_match["y"]:
-            value = DateValue(f"{month_match['y']}-{int(month_match['m']):02d}", "month", "written")
-            return Extracted(value, Confidence.HIGH, shown), findings
+            iso = f"{month_match['y']}-{int(month_match['m']):02d}"
+            if _stamp_within(stamp, iso):
+                return _from_stamp(stamp, findings + [Finding("date", "date.lead_agrees_with_stamp", {"shown": shown, "header": stamp.text}, shown)])
+            return Extracted(DateValue(iso, "month", "written"), Confidence.HIGH, shown), findings
         context = _year_in_context(text.folded)
         if context:
             findings.append(Finding("date", context.code, {"shown": shown, "year": context.year, **context.params}, shown))
@@ -280,6 +299,8 @@ def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | No
     period = pats.lead_year.match(folded_lead)
     if period:
         shown = lead[: period.end("all")]
+        if _stamp_within(stamp, period["y"]):
+            return _from_stamp(stamp, findings + [Finding("date", "date.lead_agrees_with_stamp", {"shown": shown, "header": stamp.text}, shown)])
         return Extracted(DateValue(period["y"], "year", "written"), Confidence.MEDIUM, shown), findings
 
     first = _date_in_first_sentence(lead, mentions)
@@ -292,8 +313,7 @@ def extract_date(cleaned: CleanedText, text: AnalysedText, years: list[int] | No
 
     findings += rejected  # the website's date above the title is not the report's
     if stamp:
-        findings.append(_stamp_finding(stamp))
-        return Extracted(DateValue(stamp.iso, stamp.precision, "stamp"), Confidence.MEDIUM, stamp.text), findings
+        return _from_stamp(stamp, findings)
 
     clue = evidence.clue_year()
     if clue:

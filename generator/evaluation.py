@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from generator.datafiles import DataFileError, parse_yaml
 from generator.model import Report
 from generator.pipeline import load_corpus
+from generator.reading import find_reports
 
 
 @dataclass
@@ -128,7 +129,7 @@ def read_labels(path: Path) -> dict[str, Label]:
 
 def evaluate(corpus_dir: Path) -> Evaluation:
     labels = read_labels(corpus_dir / "labels.yaml")
-    corpus = load_corpus(corpus_dir)
+    corpus = load_corpus(corpus_dir, find_reports(corpus_dir))  # the reports only: labels.yaml is no sidecar
     if corpus.errors:
         raise ValueError("; ".join(map(str, corpus.errors)))
     result = Evaluation()

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from typing import Any, Iterable
 from xml.sax.saxutils import escape
 
@@ -22,6 +23,11 @@ from generator.site_context import english_title
 from generator.translation import TranslationView
 from generator.translation_memory import Coverage
 from generator.urls import URLS
+
+# XML 1.0 has no way to write most C0 controls (\x0b, ESC …), even escaped: one makes the feed invalid.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# A cell that opens with one of these is a formula to a spreadsheet ("=HYPERLINK(…)").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_FIELDS = ("id", "url", "title", "date", "date_precision", "province", "province_2025", "implements", "cites",
               "local_documents", "author", "source", "people", "translation", "findings",
@@ -81,7 +87,9 @@ def report_record(report: Report, site_url: str, view: TranslationView | None = 
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    """One record a line: compact, and still readable a record at a time."""
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False, separators=(",", ":")) for record in records)
+    return f"[\n{lines}\n]\n" if records else "[]\n"
 
 
 def to_csv(records: list[dict[str, Any]], fields: tuple[str, ...] = CSV_FIELDS) -> str:
@@ -100,8 +108,20 @@ def _csv_cell(name: str, value: Any) -> str:
     if isinstance(value, dict):
         return LIST_SEPARATOR.join(f"{k}:{v}" for k, v in value.items())
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    return "" if value is None else value
+        return _not_formula(LIST_SEPARATOR.join(value))
+    if value is None:
+        return ""
+    return _not_formula(value) if isinstance(value, str) else value
+
+
+def _not_formula(text: str) -> str:
+    """Text a spreadsheet shows as text: a leading apostrophe before what would start a formula (OWASP)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML element or a quoted attribute: escaped, without the characters XML 1.0 forbids."""
+    return escape(_NOT_XML.sub("", text), {'"': "&quot;"})
 
 
 DIRECTIVE_CSV_FIELDS = CSV_FIELDS + ("role",)
@@ -149,10 +169,11 @@ def facets_data(reports: Iterable[Report], lang: str, status: dict[str, str] | N
 
 
 def atom_feed(reports: list[Report], added: dict[str, dt.datetime], site_url: str, lang: str, title: str, limit: int = 50,
-              titles: dict[str, str] | None = None) -> str:
+              titles: dict[str, str] | None = None, note: str | None = None) -> str:
     """The newest additions first (by the date each raw file was added to the archive). Entries
     are titled in the feed's language (`titles`: report id -> English title); a report without
-    one keeps its Vietnamese title, marked xml:lang="vi"."""
+    one keeps its Vietnamese title, marked xml:lang="vi". `note`, a preview's warning that its
+    addresses are local, becomes the feed's subtitle."""
     epoch = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     newest = sorted(reports, key=lambda r: (added.get(r.raw.path.name, epoch), r.id), reverse=True)[:limit]
     updated = max((added.get(r.raw.path.name, epoch) for r in newest), default=epoch)
@@ -164,25 +185,26 @@ def atom_feed(reports: list[Report], added: dict[str, dt.datetime], site_url: st
         summary = ", ".join(filter(None, [m.province.value.name if m.province.value else None, *m.implements[:1],
                                           m.date.value.iso if m.date.value else None]))
         shown = (titles or {}).get(report.id)
-        title_element = (f"<title>{escape(without_notes(shown))}</title>" if shown
-                         else f'<title xml:lang="vi">{escape(m.title.value or report.id)}</title>' if lang != "vi"
-                         else f"<title>{escape(m.title.value or report.id)}</title>")
+        title_element = (f"<title>{xml_text(without_notes(shown))}</title>" if shown
+                         else f'<title xml:lang="vi">{xml_text(m.title.value or report.id)}</title>' if lang != "vi"
+                         else f"<title>{xml_text(m.title.value or report.id)}</title>")
         entries.append(
             "  <entry>\n"
             f"    {title_element}\n"
-            f"    <link href=\"{escape(url)}\"/>\n"
-            f"    <id>{escape(url)}</id>\n"
+            f"    <link href=\"{xml_text(url)}\"/>\n"
+            f"    <id>{xml_text(url)}</id>\n"
             f"    <updated>{added.get(report.raw.path.name, epoch).isoformat()}</updated>\n"
-            f"    <summary>{escape(summary)}</summary>\n"
+            f"    <summary>{xml_text(summary)}</summary>\n"
             "  </entry>\n"
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">\n'
-        f"  <title>{escape(title)}</title>\n"
-        f'  <link href="{escape(site_url)}"/>\n'
-        f'  <link rel="self" href="{escape(feed_url)}"/>\n'
-        f"  <id>{escape(feed_url)}</id>\n"
+        f"  <title>{xml_text(title)}</title>\n"
+        + (f"  <subtitle>{xml_text(note)}</subtitle>\n" if note else "")
+        + f'  <link href="{xml_text(site_url)}"/>\n'
+        f'  <link rel="self" href="{xml_text(feed_url)}"/>\n'
+        f"  <id>{xml_text(feed_url)}</id>\n"
         f"  <updated>{updated.isoformat()}</updated>\n"
         + "".join(entries)
         + "</feed>\n"

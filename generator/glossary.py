@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,17 +23,31 @@ class Term(BaseModel):
 class Glossary:
     terms: tuple[Term, ...]
 
+    @cached_property
+    def _english(self) -> dict[str, str]:
+        english: dict[str, str] = {}
+        for term in self.terms:
+            english.setdefault(fold(term.vi), term.en)
+        return english
+
+    @cached_property
+    def _longest_first(self) -> tuple[tuple[Term, str, re.Pattern[str]], ...]:
+        """Each term with its folded form and pattern, made once (a build checks every segment)."""
+        terms = sorted(self.terms, key=lambda t: -len(t.vi))
+        return tuple((t, key, re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)")) for t in terms for key in [fold(t.vi)])
+
     def english(self, vi: str) -> str | None:
-        key = fold(vi)
-        return next((t.en for t in self.terms if fold(t.vi) == key), None)
+        return self._english.get(fold(vi))
 
     def terms_in(self, text: str) -> list[Term]:
         """Terms present in the text, longest first; a term inside a longer match does not count."""
         folded = fold(text)
         taken: list[tuple[int, int]] = []
         found: list[Term] = []
-        for term in sorted(self.terms, key=lambda t: -len(t.vi)):
-            for match in re.finditer(r"(?<!\w)" + re.escape(fold(term.vi)) + r"(?!\w)", folded):
+        for term, key, pattern in self._longest_first:
+            if key not in folded:  # most terms are in no given segment: a substring test first
+                continue
+            for match in pattern.finditer(folded):
                 if term.case == "exact" and text[match.start() : match.end()] != term.vi:
                     continue
                 if any(a < match.end() and match.start() < b for a, b in taken):

@@ -15,10 +15,15 @@ T = TypeVar("T")
 class ReportError(Exception):
     """A raw report or its sidecar cannot be used. The message names the file and the reason."""
 
-    def __init__(self, path: Path | str, reason: str):
+    def __init__(self, path: Path | str, reason: str, report_id: str | None = None):
         self.path = Path(path)
         self.reason = reason
+        self.report_id = report_id  # the report it stops, when the file's name does not say (a misnamed sidecar)
         super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self) -> tuple[type[ReportError], tuple[Path, str, str | None]]:
+        """Pickled whole: worker processes send their errors back to the build."""
+        return type(self), (self.path, self.reason, self.report_id)
 
 
 @dataclass(frozen=True)

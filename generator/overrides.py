@@ -14,13 +14,18 @@ records which fields came from an editor. Example:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import os
+import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from generator.datafiles import parse_yaml
 from generator.findings import without_fields
 from generator.gazetteer import load_gazetteer
 from generator.model import (
@@ -32,9 +37,13 @@ from generator.model import (
     ReportError,
 )
 from generator.patterns import patterns
+from generator.reading import read_raw_bytes
 from generator.registry import Registry
+from generator.sidecar_files import SIDECAR_SUFFIX
+from generator.textnorm import CONTROL_CLASS
 
-SIDECAR_SUFFIX = ".yaml"
+_CONTROL = re.compile(f"[{CONTROL_CLASS}]")
+_SPACES = re.compile(r"\s+")
 
 
 class Sidecar(BaseModel):
@@ -79,6 +88,19 @@ class Sidecar(BaseModel):
             raise ValueError(f"{text} is in the future")
         return text
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        """Text, never control characters (a YAML "\\v" or "\\e"); line breaks and runs of
+        spaces are one space, as the page shows them."""
+        if isinstance(value, list):
+            return [cls._plain_text(v) for v in value]
+        if not isinstance(value, str):
+            return value
+        if found := _CONTROL.search(value.replace("\n", " ").replace("\t", " ")):
+            raise ValueError(f"contains the control character U+{ord(found.group()):04X}; remove it")
+        return _SPACES.sub(" ", value).strip()
+
     @field_validator("date", mode="before")
     @classmethod
     def _date_text(cls, value: object) -> object:
@@ -106,12 +128,18 @@ def sidecar_path(raw_path: Path) -> Path:
 
 
 def load_sidecar(path: Path) -> Sidecar | None:
-    if not path.exists():
+    """The sidecar at `path` (None if there is none), read as strictly as a raw report: a
+    regular file (never a link), UTF-8, YAML without a key given twice, known fields only."""
+    if not os.path.lexists(path):
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:  # ValueError: an impossible date (2024-02-30)
+        data = parse_yaml(read_raw_bytes(path).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ReportError(path, f"editor sidecar is not UTF-8 ({exc.reason} at byte {exc.start}); save it again as UTF-8") from None
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date (2024-02-30)
         raise ReportError(path, f"editor sidecar is not valid YAML: {exc}") from None
+    except ReportError as exc:
+        raise ReportError(path, f"editor sidecar {exc.reason}") from None
     if data is None:
         return Sidecar()
     if not isinstance(data, dict):
@@ -119,8 +147,16 @@ def load_sidecar(path: Path) -> Sidecar | None:
     try:
         return Sidecar.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"field '{'.'.join(map(str, e['loc']))}': {e['msg']}" for e in exc.errors())
-        raise ReportError(path, f"editor sidecar: {problems}") from None
+        raise ReportError(path, "editor sidecar: " + "; ".join(_problem(e) for e in exc.errors())) from None
+
+
+def _problem(error: Any) -> str:
+    name = ".".join(map(str, error["loc"]))
+    if error["type"] != "extra_forbidden":
+        return f"field '{name}': {error['msg'].removeprefix('Value error, ')}"
+    close = difflib.get_close_matches(str(error["loc"][0]), list(Sidecar.model_fields), n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"field '{name}' is not a sidecar field ({hint}the fields are: {', '.join(Sidecar.model_fields)})"
 
 
 def iso_date_value(text: str) -> DateValue | None:
@@ -145,8 +181,10 @@ def _documents(path: Path, sidecar: Sidecar, current: tuple[DocumentRef, ...], r
     refs = []
     for role, ids in (("implements", implements), ("cites", cites)):
         for doc_id in ids:
-            if registry.get(doc_id) is None and not patterns().printed_symbol.match(doc_id):
-                raise ReportError(path, f"field '{role}': {doc_id!r} is neither a registry id nor a document symbol like 05-CT/TW")
+            if registry.get(doc_id) is None and doc_id not in by_id:
+                known = "looks like a document symbol but " if patterns().printed_symbol.match(doc_id) else ""
+                raise ReportError(path, f"field '{role}': {doc_id!r} {known}is not in the registry (generator/data/directives.yaml) "
+                                        "nor found in the report's text: check the number, or add the document to the registry")
             old = by_id.get(doc_id)
             refs.append(DocumentRef(doc_id, role, old.mentions if old else 0, old.evidence if old else "editor", registry.get(doc_id) is not None))  # type: ignore[arg-type]
     return tuple(refs)

@@ -28,6 +28,10 @@ from generator.datapackage import (
     schema_files,
 )
 from generator.exports import atom_feed, dataset_files, facets_data
+from generator.gazetteer import load_gazetteer
+from generator.map_geometry import load_map_geometry
+from generator.picture_data import PictureCounts, count_reports
+from generator.pictures import Links, Words, overview_pictures, picture_style
 from generator.provenance import page_provenance, provenance_front_matter, raw_copy
 from generator.rendering import (
     directive_label,
@@ -37,7 +41,7 @@ from generator.rendering import (
     report_front_matter,
     template_env,
 )
-from generator.search_terms import alias_index, directive_aliases, term_table
+from generator.search_terms import alias_index, province_index, term_table
 from generator.segments import report_segments
 from generator.site_context import (
     SiteContext,
@@ -67,6 +71,7 @@ class Side:
     site_url: str  # this side's root URL, e.g. https://…/ or https://…/en/
     added: dict[str, dt.datetime]  # raw file name -> when it was added (for the feed)
     context: SiteContext
+    preview: bool = False  # a local preview: its addresses are not for citing, and it says so
     urls: UrlScheme = URLS
     env: Environment = field(default_factory=template_env)
     prefix: str = ""  # where this side lives under the root ("" or "en/"); the data set and raw files are the root's
@@ -85,6 +90,7 @@ class Side:
         registry = self.context.registry
         return {
             "lang": self.lang,
+            "preview": self.preview,
             "t": self.labels,
             "registry": registry,
             "urls": self.urls,
@@ -92,7 +98,6 @@ class Side:
             "report_year": report_year,
             "label": lambda d: directive_label(d, registry, self.lang),
             "type_en": load_vocabulary().type_en,
-            "aliases": directive_aliases,
             "translation": self.context.translation,
             "by_province": group_by_province,
             "root_link": lambda here, to: self.urls.root_href(here, to, self.prefix),
@@ -115,7 +120,7 @@ def report_pages(side: Side) -> Iterator[Page]:
         prov = page_provenance(report, side.urls.root_href(path, side.urls.raw(report.id), side.prefix))
         fm = report_front_matter(report, side.lang, view, provenance_front_matter(report, prov, highwire_tags(source)))
         cite = {"plain": cite_plain(source, side.lang), "bibtex": cite_bibtex(source),
-                "csl": json.dumps([cite_csl(source)], ensure_ascii=False, indent=2)}
+                "csl": json.dumps([cite_csl(source)], ensure_ascii=False)}
         keys = [seg.key for seg in report_segments(report)][1:]
         content = front_matter(fm) + template.render(here=path, report=report, fm=fm, cite=cite, url=url, view=view, keys=keys,
                                                      prov=prov, **common)
@@ -123,17 +128,8 @@ def report_pages(side: Side) -> Iterator[Page]:
 
 
 def parallel_pages(side: Side) -> Iterator[Page]:
-    template = side.env.get_template("parallel.md.j2")
-    common = side.template_values()
-    for report in side.context.reports:
-        path = side.urls.parallel(report.id)
-        view = side.context.translation(report.id)
-        fm = report_front_matter(report, side.lang, view)
-        keys = [seg.key for seg in report_segments(report)][1:]
-        title = f"{side.labels['parallel_view']}: {fm['title']}"
-        content = index_front_matter(title, side.lang, "exclude") + template.render(
-            here=path, report=report, fm=fm, view=view, keys=keys, **common)
-        yield Page(path, content, report.id)
+    """One parallel view per side, for every report: the browser aligns the report's two pages."""
+    yield side.render(side.urls.parallel_view, "parallel.md.j2", side.labels["parallel_view"], search="exclude")
 
 
 def directive_pages(side: Side) -> Iterator[Page]:
@@ -176,6 +172,19 @@ def index_pages(side: Side) -> Iterator[Page]:
     yield side.render(side.urls.reports_index, "reports_index.md.j2", labels["all_reports"], search="exclude", reports=context.reports)
 
 
+def overview_pages(side: Side) -> Iterator[Page]:
+    """The overview: maps, timeline and matrix of the reports, each linked to the pages it counts."""
+    yield overview_page(side, count_reports(side.context, load_gazetteer(), picture_style().documents))
+
+
+def overview_page(side: Side, counts: PictureCounts) -> Page:
+    code_2025 = {p.code: p.code_2025 for p in load_gazetteer().provinces}
+    pictures = overview_pictures(counts, Words(side.lang, side.labels["pictures"]), Links(side.urls, side.urls.overview),
+                                 lambda d: directive_label(d, side.context.registry, side.lang), load_map_geometry(), code_2025.__getitem__)
+    return side.render(side.urls.overview, "overview.md.j2", side.labels["pictures"]["overview"], search="exclude",
+                       pictures=pictures, code_2025=code_2025.__getitem__)
+
+
 def data_set(side: Side) -> Iterator[Page]:
     """The data set, once, on the root side: metadata (all reports and per document), texts in
     both languages, the raw files byte for byte with their checksums, the Data Package descriptor."""
@@ -199,7 +208,7 @@ def data_set(side: Side) -> Iterator[Page]:
 
 def download_files(side: Side) -> Iterator[Page]:
     """The data set (root side), the Data page, the faceted table's data and the search page's alias index."""
-    context, registry = side.context, side.context.registry
+    context = side.context
     status = {r.id: context.translation(r.id).page_status for r in context.reports}
     if side.is_root:
         yield from data_set(side)
@@ -208,22 +217,45 @@ def download_files(side: Side) -> Iterator[Page]:
                       version=archive_version(context.reports), fields=dataset.fields, resources=dataset.resources)
     titles_en = {r.id: t for r in context.reports if (t := english_title(r, context.translation(r.id)))}
     yield Page(side.urls.facets, facets_data(context.reports, side.lang, status, titles_en))
-    index = alias_index(list(registry.directives), [i for i in context.directive_ids if registry.get(i) is None])
-    documents = {i: [side.urls.directive(i).removeprefix("directives/").removesuffix(".md"), directive_label(i, registry, side.lang)]
-                 for i in context.directive_ids}
-    aliases = {"documents": documents, "aliases": index, "terms": term_table()}
-    yield Page(side.urls.aliases, json.dumps(aliases, ensure_ascii=False, separators=(",", ":")))
+    yield Page(side.urls.aliases, search_aliases(side))
+
+
+def search_aliases(side: Side) -> str:
+    """The search's alias table: folded written forms -> the document or province they name, each
+    with its page (relative to the side's root), its title and the value of its Pagefind filter;
+    and the words of the results (labels.yaml `search_ui`), fetched once instead of on every page."""
+    context, registry, lang = side.context, side.context.registry, side.lang
+    here = side.urls.url(".", "").removeprefix("./")
+
+    def page(path: str) -> str:
+        return side.urls.url(".", path).removeprefix("./") or here
+
+    documents = {i: [page(side.urls.directive(i)), directive_label(i, registry, lang), i] for i in context.directive_ids}
+    provinces = {slug: reports[0].metadata.province.value for slug, reports in context.by_province.items()}
+    named = {slug: p for slug, p in provinces.items() if p is not None}
+    data = {
+        "labels": side.labels["search_ui"],
+        "terms": term_table(),
+        "documents": documents,
+        "aliases": alias_index(list(registry.directives), [i for i in context.directive_ids if registry.get(i) is None]),
+        "provinces": {slug: [page(side.urls.province(slug)), name, name]
+                      for slug, p in named.items() for name in [p.name if lang == "vi" else p.name_en]},
+        "province_aliases": province_index(list(named.values())),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def feed_files(side: Side) -> Iterator[Page]:
     context = side.context
     titles = {r.id: t for r in context.reports if (t := english_title(r, context.translation(r.id)))} if side.lang == "en" else None
-    yield Page(side.urls.feed, atom_feed(list(context.reports), side.added, side.site_url, side.lang, side.labels["archive"], titles=titles))
+    note = side.labels["preview_notice"] if side.preview else None
+    yield Page(side.urls.feed, atom_feed(list(context.reports), side.added, side.site_url, side.lang, side.labels["archive"],
+                                         titles=titles, note=note))
 
 
 PageKind = Callable[[Side], Iterator[Page]]
 PAGE_KINDS: tuple[PageKind, ...] = (report_pages, parallel_pages, directive_pages, province_pages, year_pages, index_pages,
-                                    download_files, feed_files)
+                                    overview_pages, download_files, feed_files)
 
 
 def site_pages(side: Side) -> Iterator[Page]:

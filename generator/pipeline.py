@@ -19,6 +19,8 @@ from generator.model import Report, ReportError
 from generator.overrides import apply_sidecar, load_sidecar, sidecar_path
 from generator.reading import find_reports, read_report
 from generator.registry import Registry, load_registry
+from generator.sidecar_files import SidecarFiles, read_sidecar_files
+from generator.workers import die_with_parent
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 400  # reports; below this a process pool costs more than it saves
@@ -36,10 +38,16 @@ class Corpus:
 
 
 def process_report(path: Path, registry: Registry) -> Report:
-    raw = read_report(path)
-    cleaned = clean_report(raw)
-    if not cleaned.blocks:
-        raise ReportError(path, "no body text left after removing web page chrome")
+    try:
+        raw = read_report(path)
+        cleaned = clean_report(raw)
+        if not cleaned.blocks:
+            raise ReportError(path, "no body text left after removing web page chrome")
+    except ReportError as exc:
+        if not os.path.lexists(sidecar_path(path)):
+            raise
+        raise ReportError(exc.path, f"{exc.reason}; its sidecar {sidecar_path(path).name} is not applied until "
+                                    "the report can be read", exc.report_id) from None
     metadata = extract_metadata(raw, cleaned, registry)
     sidecar = load_sidecar(sidecar_path(path))
     if sidecar is None:
@@ -75,6 +83,8 @@ def load_corpus(source_dir: Path, files: Sequence[Path] | None = None, workers: 
     """Read and extract every report of `source_dir` (or just `files`); above PARALLEL_FROM
     reports, in `workers` processes (default: one per core, at most 4). Order is kept."""
     paths = list(files) if files is not None else find_reports(source_dir)
+    sidecars = read_sidecar_files(source_dir) if files is None else SidecarFiles()
+    paths = [p for p in paths if p.name not in sidecars.not_reports]
     workers = default_workers() if workers is None else workers
     started = time.perf_counter()
     corpus = Corpus()
@@ -82,9 +92,19 @@ def load_corpus(source_dir: Path, files: Sequence[Path] | None = None, workers: 
         corpus.extend(process_corpus(paths))
     else:
         chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             for part in pool.map(_process_chunk, chunks):
                 corpus.extend(part)
                 log.info("read %d/%d reports (%.0f/s)", len(corpus.reports) + len(corpus.errors), len(paths),
                          (len(corpus.reports) + len(corpus.errors)) / max(time.perf_counter() - started, 1e-9))
-    return corpus
+    return with_sidecar_files(corpus, sidecars)
+
+
+def with_sidecar_files(corpus: Corpus, sidecars: SidecarFiles) -> Corpus:
+    """A report with a misnamed sidecar fails (its last good pages stay); every misnamed or
+    orphaned sidecar is an error naming it; other files are listed as ignored."""
+    for path in sidecars.ignored:
+        log.warning("%s: neither a raw report (.txt) nor a sidecar (.yaml): ignored", path)
+    errors = sidecars.errors()
+    stopped = {e.report_id for e in errors}
+    return Corpus([r for r in corpus.reports if r.id not in stopped], corpus.errors + errors)

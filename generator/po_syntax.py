@@ -64,6 +64,9 @@ class PoEntry:
 def decode_string(token: str, line: int, column: int, path: Path) -> tuple[str, str]:
     """Read one quoted string at the start of `token`; return (its value, the text after it)."""
     assert token.startswith('"')
+    end = token.find('"', 1)
+    if end > 0 and "\\" not in token[1:end]:  # no escape: the string is the text up to its closing quote
+        return token[1:end], token[end + 1 :]
     value: list[str] = []
     i = 1
     while i < len(token):

@@ -8,9 +8,31 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 Lang = Literal["vi", "en"]
+# The one place the published address comes from: $SITE_URL (the Pages workflow derives it from
+# the repository) or --site-url. Without either the build is a preview at this address, and
+# every page of it says so (overrides/partials/preview.html).
 PREVIEW_URL = "http://127.0.0.1:8000/"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+
+
+class SiteUrlError(ValueError):
+    """The configured site address cannot be published (not absolute http(s), or has a query)."""
+
+
+def checked_site_url(url: str, origin: str) -> str:
+    """An absolute http(s) root URL ending in "/"; `origin` names where it came from for the error."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise SiteUrlError(f"{origin}: {url!r} is not an absolute http(s) address of the site's root "
+                           "(e.g. https://owner.github.io/repository/)")
+    return url.strip().rstrip("/") + "/"
+
+
+def is_loopback(url: str) -> bool:
+    return (urlsplit(url).hostname or "") in LOOPBACK_HOSTS
 
 
 @dataclass(frozen=True)
@@ -41,16 +63,26 @@ class Project:
         """The project in `root` with its usual layout; any folder may be given elsewhere.
         The site's URL is `site_url`, else $SITE_URL, else the local preview address."""
         root = Path(root)
-        url = site_url or os.environ.get("SITE_URL") or PREVIEW_URL
+        if site_url:
+            url = checked_site_url(site_url, "--site-url")
+        elif os.environ.get("SITE_URL"):
+            url = checked_site_url(os.environ["SITE_URL"], "$SITE_URL")
+        else:
+            url = PREVIEW_URL
         return cls(
             root=root,
             source_dir=source or root / "source_reports",
             docs_dir=docs or root / "docs",
             translations_dir=translations or root / "translations",
             site_dir=root / "site",
-            site_url=url.rstrip("/") + "/",
+            site_url=url,
             workers=workers,
         )
+
+    @property
+    def preview(self) -> bool:
+        """A local preview: its addresses are not to be cited, and its pages say so."""
+        return is_loopback(self.site_url)
 
     def side_url(self, language: Language) -> str:
         return self.site_url + language.prefix

@@ -35,13 +35,24 @@ SOLE_ENOUGH = 2.0  # when no other province is named at all, this much evidence 
 
 
 @dataclass(frozen=True)
+class WordsBefore:
+    """Whether a text ends with one of some words (then spaces), as a whole word: read on the
+    reversed text, so that it is one anchored match, not a search from every position."""
+
+    reversed_words: re.Pattern[str]
+
+    def search(self, before: str) -> bool:
+        return self.reversed_words.match(before[::-1]) is not None
+
+
+@dataclass(frozen=True)
 class ProvinceMatcher:
     gazetteer: Gazetteer
     names: re.Pattern[str]  # all province and district names, capitalised, over case-kept folded text
     kind_of: dict[str, list[tuple[str, ...]]]  # folded name -> [("province"|"district"|"named_district", code[, spelling])]
-    context: re.Pattern[str]
-    place_context: re.Pattern[str]  # "tại", "điểm cầu": weaker than a committee's name
-    district_context: re.Pattern[str]
+    context: WordsBefore
+    place_context: WordsBefore  # "tại", "điểm cầu": weaker than a committee's name
+    district_context: WordsBefore
     needs_context: frozenset[str]
     person_names: frozenset[str]  # names that a place word does not make a province ("tại Bảo tàng Hồ Chí Minh")
 
@@ -53,9 +64,9 @@ def dash_variants(name: str) -> list[str]:
     return [name] if len(parts) == 1 else [" - ".join(parts), "-".join(parts)]
 
 
-def _words_before(words: list[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?:^|[^a-z])(?:" + alternation + r")\s*$")
+def _words_before(words: list[str]) -> WordsBefore:
+    alternation = "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+    return WordsBefore(re.compile(r"\s*(?:" + alternation + r")(?:$|[^a-z])"))
 
 
 class ProvinceClues(BaseModel):
@@ -167,13 +178,14 @@ def _score_short(text: str, weight_scale: float, matcher: ProvinceMatcher, score
     score_text(text, fold_keep_length(text), fold_cased_keep_length(text), weight_scale, matcher, scores, evidence)
 
 
-def _add_outlet(found: Found, shown: str, matcher: ProvinceMatcher, scores: dict[str, float], evidence: dict[str, str]) -> None:
+def _add_outlet(found: Found, shown: str, matcher: ProvinceMatcher, scores: dict[str, float], evidence: dict[str, str]) -> str | None:
     """A province's own outlet counts as its source; a city paper that covers other provinces too
-    (Sài Gòn Giải Phóng, Kinh tế & Đô thị) counts like a context word."""
+    (Sài Gòn Giải Phóng, Kinh tế & Đô thị) counts like a context word. Returns the province's name."""
     province = matcher.gazetteer.by_name(found.province)
     if province:
         scores[province.code] += W_CONTEXT if found.outlet and found.outlet.kind == "city_paper" else W_SOURCE
         evidence.setdefault(province.code, shown)
+    return province.name if province else None
 
 
 def extract_province(cleaned: CleanedText, text: AnalysedText) -> tuple[Extracted[ProvinceRef], list[Finding]]:
@@ -184,12 +196,13 @@ def extract_province(cleaned: CleanedText, text: AnalysedText) -> tuple[Extracte
 
     outlets = load_outlets()
     tagged = outlets.for_tag(cleaned.agency_prefix) if cleaned.agency_prefix else None
-    if tagged:
-        _add_outlet(tagged, f"agency tag “{cleaned.agency_prefix}-”", matcher, scores, evidence)
+    sources: dict[str, str] = {}  # outlet province -> as shown: two provinces' papers in one file
+    if tagged and (name := _add_outlet(tagged, shown := f"agency tag “{cleaned.agency_prefix}-”", matcher, scores, evidence)):
+        sources[name] = shown
     if cleaned.source_credit:
         credited = outlets.in_text(cleaned.source_credit)
-        if credited:
-            _add_outlet(credited[0], f"source {credited[0].evidence}", matcher, scores, evidence)
+        if credited and (name := _add_outlet(credited[0], shown := f"source {credited[0].evidence}", matcher, scores, evidence)):
+            sources.setdefault(name, shown)
         else:
             _score_short(cleaned.source_credit, W_SOURCE / W_CONTEXT, matcher, scores, evidence)
     if text.title_end:
@@ -210,7 +223,11 @@ def extract_province(cleaned: CleanedText, text: AnalysedText) -> tuple[Extracte
         other = matcher.gazetteer.by_code(ranked[1][0])
         findings.append(Finding("province", "province.contested",
                                 {"province": province.name, "score": top, "other": other.name, "other_score": second}))
-    if top >= 6 and top >= 2 * second:
+    if len(sources) > 1:  # the opening's paper and the closing credit are of two provinces: two articles?
+        (first, first_shown), (other_name, other_shown) = list(sources.items())[:2]
+        findings.append(Finding("province", "province.sources_disagree",
+                                {"province": first, "shown": first_shown, "other": other_name, "other_shown": other_shown}))
+    if top >= 6 and top >= 2 * second and len(sources) < 2:
         confidence = Confidence.HIGH
     elif top >= 3 and top > second:
         confidence = Confidence.MEDIUM

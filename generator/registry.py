@@ -128,6 +128,7 @@ class Registry:
     index: dict[str, Directive] = field(init=False, repr=False, compare=False)
     _by_symbol: dict[str, tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
     _by_type_number: dict[tuple[str, int], tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
+    _by_plenum: dict[tuple[int, str], tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
     name_patterns: tuple[tuple[re.Pattern[str], str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -139,6 +140,11 @@ class Registry:
         object.__setattr__(self, "index", {d.id: d for d in self.directives})
         object.__setattr__(self, "_by_symbol", {k: tuple(v) for k, v in by_symbol.items()})
         object.__setattr__(self, "_by_type_number", {k: tuple(v) for k, v in by_type_number.items()})
+        by_plenum: dict[tuple[int, str], list[Directive]] = defaultdict(list)
+        for d in self.directives:
+            if d.plenum is not None and d.issuer == "BCHTW":
+                by_plenum[(d.plenum, d.term)].append(d)
+        object.__setattr__(self, "_by_plenum", {k: tuple(v) for k, v in by_plenum.items()})
         object.__setattr__(
             self, "name_patterns", tuple((name_pattern(name), d.id) for d in self.directives for name in d.names)
         )
@@ -153,7 +159,7 @@ class Registry:
         return self._by_type_number.get((type_name, number), ())
 
     def by_plenum(self, plenum: int, term: str) -> tuple[Directive, ...]:
-        return tuple(d for d in self.directives if d.plenum == plenum and d.term == term and d.issuer == "BCHTW")
+        return self._by_plenum.get((plenum, term), ())
 
     def continued_by(self, directive_id: str) -> tuple[Directive, ...]:
         return tuple(d for d in self.directives if d.continues == directive_id)

@@ -21,29 +21,50 @@ from generator.model import Report
 from generator.project import LANGUAGES
 from generator.registry import Registry
 from generator.schema import GENERATED_BY, IndexFrontMatter, ReportFrontMatter
-from generator.search_terms import stroke_folded_words, term_numbers
 from generator.site_context import english_title
 from generator.translation import TranslationView
 from generator.vocabulary import load_vocabulary
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|])")
-_MD_BLOCK_MARK = re.compile(r"^(\s*)([#>+-])(\s)")  # heading, quote, bullet
-_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])(\s)")  # "1. " would start a numbered list
+# Report text is data: nothing in it may become Markdown, MkDocs or HTML syntax. Inline markup
+# characters get Python-Markdown's backslash escape (its ESCAPED_CHARS, and "|" for tables);
+# "<", ">" and "&" become entities (a backslash before "<" is not an escape there: it would show).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
+_HTML_CHARS = re.compile(r"[&<>]")
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_LINE_BREAKS = re.compile(r"\s*[\r\n]\s*")
+# What may open a block when it starts a line: headings, quotes, lists, rules, admonitions
+# ("!!!"), details ("???"), fences ("~~~"), blocks ("///"), definitions and tables. The first
+# character is escaped: with a backslash where Python-Markdown has one, else as an entity.
+_LINE_START = re.compile(r"^(?:[+\-!]|(?P<entity>[?~=:/^]))")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])(\s)")  # "1. " would start a numbered list
 
 
 @lru_cache(maxsize=8192)
 def md_escape(text: str) -> str:
-    """Report text is data, never markup: escape what Markdown or HTML would interpret."""
-    text = text.replace("&", "&amp;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_BLOCK_MARK.sub(r"\1\\\2\3", text)
+    """Report text is data, never markup: one line of text that Markdown, its extensions
+    (mkdocs.yml) and HTML all show as it is. Line breaks become spaces (as Markdown shows
+    them), so no line of the text can start a block of its own."""
+    return _safe_start(md_inline(text))
+
+
+@lru_cache(maxsize=8192)
+def md_inline(text: str) -> str:
+    """The same for a piece of a line (spaces at its ends kept): only safe after other text."""
+    text = _LINE_BREAKS.sub(" ", text)
+    text = _HTML_CHARS.sub(lambda m: _HTML_ENTITIES[m.group()], text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _safe_start(text: str) -> str:
+    """Escaped inline text made safe to open a line: no indent, no block syntax at its start."""
+    text = _LINE_START.sub(lambda m: f"&#{ord(m.group())};" if m.group("entity") else "\\" + m.group(), text.strip())
     return _MD_ORDERED.sub(r"\1\\\2\3", text)
 
 
 def notes_md(text: str, label: str) -> str:
     """A translation as Markdown, its editors' notes ([ed: …]) marked as theirs."""
-    return "".join(f'<span class="editor-note">\\[{md_escape(label)}: {md_escape(piece)}\\]</span>' if note else md_escape(piece)
-                   for piece, note in split_notes(text))
+    return _safe_start("".join(f'<span class="editor-note">\\[{md_inline(label)}: {md_inline(piece)}\\]</span>' if note else md_inline(piece)
+                               for piece, note in split_notes(text)))
 
 
 def notes_html(text: str, label: str) -> str:
@@ -84,8 +105,6 @@ def template_env() -> Environment:
     env.filters["notes_md"] = notes_md
     env.filters["notes_html"] = notes_html
     env.filters["date"] = format_date
-    env.filters["stroke_fold"] = stroke_folded_words
-    env.filters["term_numbers"] = term_numbers
     return env
 
 

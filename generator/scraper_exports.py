@@ -46,6 +46,9 @@ def _is_article_key(name: str) -> bool:
 
 def _header(line: str) -> tuple[str, list[str]] | None:
     """The delimiter and column names when `line` is a header row of an article export."""
+    folded = fold(line).lower()
+    if not any(column in folded for column in _TEXT_COLUMNS):
+        return None  # a header names its text column; a title line does not (most lines stop here)
     for delimiter in _DELIMITERS:
         if delimiter not in line:
             continue

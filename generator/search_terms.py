@@ -1,45 +1,27 @@
-"""Words the search index needs but the page text does not carry.
+"""The alias table of the search (data/aliases.json): every way readers write a document's number
+or a province's name, as a folded key, so a query that *is* a number or a name puts that page
+first and then the reports filed under it (overrides/assets/javascripts/search.js).
 
-Pagefind folds tones but not đ/Đ (no Unicode decomposition), and it needs every query word
-on a page, so a directive must carry every way readers write its number. These functions
-produce that text; the templates put it in a visually hidden, aria-hidden block.
+The table lives beside the index instead of in it: no page carries hidden alias text, so the
+index stays lean and excerpts stay sentences. Pagefind folds tones but not đ/Đ; the search
+script also asks for each word written with đ, so "dang" finds "Đảng".
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from generator.model import ProvinceRef
 from generator.patterns import patterns
 from generator.registry import Directive
 from generator.textnorm import fold
 from generator.vocabulary import load_vocabulary
 
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=4096)
-def stroke_folded_words(text: str) -> str:
-    """Each distinct word with đ/Đ, folded to plain letters ('Đảng' -> 'dang'), so 'dang' finds it."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(text):
-        if "đ" in word or "Đ" in word:
-            seen.setdefault(fold(word), None)
-    return " ".join(seen)
-
 
 def _term_as_number(match: re.Match[str]) -> str:
-    """A `khoa` match ("khoa xi", "khoa 11") as "khoa 11"."""
+    """A `khoa` match ("khoa xi", "khoa 11") as "khoa 11": "XI" and "XII" must not collide."""
     term = match["term"]
     return f"khoa {int(term) if term.isdigit() else load_vocabulary().term_number[term.upper()]}"
-
-
-@lru_cache(maxsize=4096)
-def term_numbers(text: str) -> str:
-    """'khóa XI' -> 'khoa 11': Pagefind prefix-matches 'xi' against 'xii'; '11' and '12' do not collide.
-    The search page rewrites queries the same way, with the term table it reads from
-    data/aliases.json (`term_table`)."""
-    return " ".join(dict.fromkeys(_term_as_number(m) for m in patterns().khoa.finditer(fold(text))))
 
 
 def term_table() -> dict[str, int]:
@@ -52,6 +34,23 @@ def alias_key(text: str) -> str:
     overrides/assets/javascripts/search.js computes the same key for what a reader types."""
     folded = patterns().khoa.sub(_term_as_number, fold(text))
     return re.sub(r"[^a-z0-9]", "", folded)
+
+
+def province_aliases(province: ProvinceRef) -> list[str]:
+    """A province as readers type it: 'Hưng Yên', 'Hung Yen', 'tỉnh Hưng Yên', 'Hung Yen province'."""
+    forms = [province.name, province.name_en, f"tỉnh {province.name}", f"{province.name_en} province"]
+    return list(dict.fromkeys(forms))
+
+
+def province_index(provinces: list[ProvinceRef]) -> dict[str, list[str]]:
+    """alias key -> province slugs (the historic provinces that have a page)."""
+    index: dict[str, list[str]] = {}
+    for province in provinces:
+        for alias in province_aliases(province):
+            slugs = index.setdefault(alias_key(alias), [])
+            if province.slug not in slugs:
+                slugs.append(province.slug)
+    return index
 
 
 def alias_index(directives: list[Directive], extra_ids: list[str]) -> dict[str, list[str]]:

@@ -27,9 +27,16 @@ def _snapshot(project: Project) -> dict[Path, float]:
 
 
 def _rebuild(project: Project) -> None:
+    """The pages first (only those whose Markdown changed are built again), then the search
+    index: a changed page can be read while Pagefind indexes the site."""
+    from generator.site import SiteBuildError, index_search
+
     try:
-        build(project)
-    except BuildError as exc:
+        build(project, search=False)
+        log.info("pages updated; indexing for search…")
+        index_search(project.site_dir, project.languages)
+        log.info("search index updated")
+    except (BuildError, SiteBuildError) as exc:
         log.error("error: %s", exc)
 
 

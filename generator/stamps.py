@@ -22,8 +22,10 @@ from generator.textnorm import fold_keep_length
 
 MAX_STAMP = 90  # characters: a stamp is a short line
 MAX_LABEL_WORDS = 3  # besides its date and time: a section label ("Thời sự - Chính trị") or a name
+MAX_PART_WORDS = 5  # another "|"-separated part of a stamp line: a name, a section, a view count
 StampPlace = Literal["before_title", "after_title", "scraper"]
 _YEAR = re.compile(r"\d{4}")  # every stamp writes its year in full: lines without one are skipped unread
+_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")  # every Internet-format date has one
 _PUNCTUATION = re.compile(r"[\[\]()|,:;•*·\-–—_/.>»'\"]+")
 
 
@@ -63,7 +65,7 @@ def read_stamp(line: str, place: StampPlace, pats: Patterns | None = None) -> St
     pats = pats or patterns()
     folded = fold_keep_length(line).lower()
     dates = list(pats.full_date.finditer(folded)) or list(pats.iso_date.finditer(folded))
-    if not dates and (iso := _internet_date(line)):
+    if not dates and _MONTH_NAME.search(line) and (iso := _internet_date(line)):
         return Stamp(line, iso, place)  # "Mon, 05 Aug 2019 08:12:00 GMT", as servers and feeds write it
     if len(dates) != 1:
         return None
@@ -71,9 +73,20 @@ def read_stamp(line: str, place: StampPlace, pats: Patterns | None = None) -> St
     iso = _valid_iso(int(found["y"]), int(found["m"]), int(found["d"]) if found["d"] else None)
     if iso is None:
         return None
-    rest = folded[: found.start()] + " " + folded[found.end() :]
-    rest = pats.stamp_words.sub(" ", pats.clock_time.sub(" ", rest))
-    words = _PUNCTUATION.sub(" ", rest).split()
-    if len(words) > MAX_LABEL_WORDS or any(pats.time_of_day.fullmatch(w) for w in words):
+    # The date's part of the line ("Đăng ngày: 20/01/2020 - 8:28 AM" of "… | Lượt xem: 1231 | Thu Thủy")
+    # holds at most a short label; each other part is a view count or a short label (a name).
+    part_start = folded.rfind("|", 0, found.start()) + 1
+    part_end = folded.find("|", found.end())
+    part_end = len(folded) if part_end == -1 else part_end
+    rest = folded[part_start : found.start()] + " " + folded[found.end() : part_end]
+    others = [p for p in (folded[: max(0, part_start - 1)] + "|" + folded[part_end + 1 :]).split("|") if p.strip()]
+    if not _is_label(rest, pats, MAX_LABEL_WORDS) or not all(_is_label(p, pats, MAX_PART_WORDS) for p in others):
         return None  # "Sáng 27/06/2022, …" is a lead's date, not a stamp
     return Stamp(line, iso, place)
+
+
+def _is_label(text: str, pats: Patterns, most: int) -> bool:
+    """Besides times, stamp words and view counts, `text` holds at most `most` words, none a time of day."""
+    text = pats.view_count.sub(" ", pats.stamp_words.sub(" ", pats.clock_time.sub(" ", text)))
+    words = _PUNCTUATION.sub(" ", text).split()
+    return len(words) <= most and not any(pats.time_of_day.fullmatch(w) for w in words)

@@ -23,11 +23,13 @@ class UrlScheme:
     directives_index: str = "directives/index.md"
     provinces_index: str = "provinces/index.md"
     years_index: str = "years/index.md"
+    overview: str = "overview.md"
     reports_json: str = "data/reports.json"
     reports_csv: str = "data/reports.csv"
     facets: str = "data/facets.json"
     aliases: str = "data/aliases.json"
     feed: str = "feed.xml"
+    parallel_view: str = "parallel.md"  # one page per side; the browser aligns both sides of ?report=<id>
     data_page: str = "data/index.md"
     datapackage: str = "datapackage.json"
     raw_sums: str = "raw/SHA256SUMS"
@@ -36,7 +38,8 @@ class UrlScheme:
         return f"reports/{report_id}.md"
 
     def parallel(self, report_id: str) -> str:
-        return f"parallel/{report_id}.md"
+        """The parallel view of a report: the one parallel page, asked for that report."""
+        return f"{self.parallel_view}?report={report_id}"
 
     def directive(self, directive_id: str) -> str:
         return f"directives/{slugify(directive_id)}.md"
@@ -60,6 +63,11 @@ class UrlScheme:
     def year(self, year: str | None) -> str:
         return f"years/{year or 'undated'}.md"
 
+    @staticmethod
+    def province_section(role: str, province_slug: str) -> str:
+        """The id of a document page's section on one province's reports in one role ("implements-ha-nam")."""
+        return f"{role}-{province_slug or 'unknown'}"
+
     def url(self, side_url: str, path: str) -> str:
         """The published URL of a docs path on the side rooted at `side_url` (MkDocs directory URLs)."""
         root = side_url.rstrip("/") + "/"
@@ -71,6 +79,17 @@ class UrlScheme:
 
     def permanent_url(self, side_url: str, report_id: str) -> str:
         return self.url(side_url, self.report(report_id))
+
+    def href(self, from_path: str, to_path: str, fragment: str = "") -> str:
+        """Relative link between the published pages of two docs paths, for raw HTML and SVG (which
+        MkDocs does not rewrite): 'overview.md' -> 'provinces/ha-nam.md' is '../provinces/ha-nam/'."""
+        start = self.url("/", from_path).split("/")[1:-1]
+        target = self.url("/", to_path).split("/")[1:]
+        common = 0
+        while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
+            common += 1
+        link = "/".join([".."] * (len(start) - common) + target[common:]) or "./"
+        return f"{link}#{fragment}" if fragment else link
 
     def root_href(self, from_path: str, to_path: str, prefix: str) -> str:
         """A link from a page of the side at `prefix` ("" or "en/") to a file published once, on

@@ -59,8 +59,19 @@ def years_ago_matches(folded: str) -> list[re.Match[str]]:
 
 
 def review_span_matches(folded: str) -> list[re.Match[str]]:
+    if not patterns().year_pair.search(folded):
+        return []
     starts = literal_starts(folded, SPAN_STARTS) | starts_before(folded, *SPAN_NEAR)
     return matches_at(patterns().review_span, folded, starts)
+
+
+@dataclass(frozen=True)
+class Introduced:
+    """A dated document the report's opening introduces: what happens in the report follows it."""
+
+    document: str  # registry id, symbol or name ("Nghị quyết Đại hội XII")
+    issued: dt.date  # its date, or 1 January of its year when only the year is known
+    shown: str  # the date as said in a finding ("2024-06-14", "2016")
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,8 @@ def review_clues(text: AnalysedText, mentions: list[Mention], folded: str, regis
     clues = []
     for mention in mentions:
         window_start = max(0, mention.start - _BEFORE)
+        if "nam" not in folded[window_start : mention.start]:
+            continue  # every `years_of_implementing` holds "năm"
         match = pats.years_of_implementing.search(folded, window_start, mention.start)
         if not match:
             continue
@@ -132,12 +145,12 @@ def year_clues(text: AnalysedText, mentions: list[Mention], folded: str, registr
 INTRODUCING_BLOCKS = 4  # the lead and the paragraphs right after it
 
 
-def implemented_documents(text: AnalysedText, mentions: list[Mention], folded: str, registry: Registry) -> tuple[tuple[str, dt.date], ...]:
+def implemented_documents(text: AnalysedText, mentions: list[Mention], folded: str, registry: Registry) -> tuple[Introduced, ...]:
     """The dated documents the report's opening introduces ("quán triệt, triển khai Chỉ thị
     35-CT/TW ngày 14/6/2024"): first study of a new document follows it closely, so a date
     without a year took place after it. A review ("tổng kết thực hiện …") may be years later."""
     pats = patterns()
-    found: dict[str, dt.date] = {}
+    found: dict[str, Introduced] = {}
     opening_end = _blocks_end(text, INTRODUCING_BLOCKS)
     for mention in mentions:
         if not text.body_start <= mention.start < opening_end:
@@ -146,10 +159,26 @@ def implemented_documents(text: AnalysedText, mentions: list[Mention], folded: s
             continue
         issued = _document_date(mention, folded, registry)
         if issued:
-            found.setdefault(mention.directive_id or mention.local_symbol or mention.text, issued)
-    if len({issued.year for issued in found.values()}) > 1:
+            name = mention.directive_id or mention.local_symbol or mention.text
+            found.setdefault(name, Introduced(name, issued, issued.isoformat()))
+    for congress in _introduced_congresses(text, folded, opening_end):
+        found.setdefault(congress.document, congress)
+    if len({doc.issued.year for doc in found.values()}) > 1:
         return ()  # documents of several years: the history the report recalls, not what it introduces
-    return tuple(found.items())
+    return tuple(found.values())
+
+
+def _introduced_congresses(text: AnalysedText, folded: str, opening_end: int) -> list[Introduced]:
+    """The National Congress resolutions the opening introduces ("học tập, quán triệt Nghị quyết Đại
+    hội đại biểu toàn quốc lần thứ XII của Đảng"): of the year the term began."""
+    pats, vocabulary = patterns(), load_vocabulary()
+    found = []
+    for match in pats.congress_resolution.finditer(folded, text.body_start, opening_end):
+        term = vocabulary.roman_term(match["t1"] or match["t2"])
+        start = vocabulary.term_start.get(term or "")
+        if start and pats.introduces_before.search(folded[max(0, match.start() - _BEFORE) : match.start()]):
+            found.append(Introduced(f"Nghị quyết Đại hội {term}", dt.date(start, 1, 1), str(start)))
+    return found
 
 
 def _blocks_end(text: AnalysedText, blocks: int) -> int:

@@ -35,6 +35,7 @@ from generator.pipeline import process_report
 from generator.translation import TranslationView
 from generator.translation_memory import Coverage
 from generator.urls import URLS
+from tests.conftest import PUBLISHED_URL
 from tests.provenance_fixture import LANG_SON_URL, write_lang_son
 
 URL = "https://example.org/archive/reports/001_6c6cd01c535d82ba/"
@@ -222,7 +223,7 @@ def test_every_built_report_page_carries_highwire_tags_in_its_language(built_pro
         ("citation_title", "Party organisation of the Office of the provincial Party Committee: four years of implementing "
                            "the campaign “Studying and following Ho Chi Minh's moral example”"),
         ("citation_author", "Minh Quân"), ("citation_publication_date", "2010"), ("citation_publisher", "Báo Lạng Sơn"),
-        ("citation_language", "en"), ("citation_public_url", "http://127.0.0.1:8000/en/reports/003_819d290b6f01cc90/")]
+        ("citation_language", "en"), ("citation_public_url", PUBLISHED_URL + "en/reports/003_819d290b6f01cc90/")]
     vietnamese = dict(meta_tags((site / "reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")))
     assert vietnamese["citation_author"] == "Thanh Mai" and vietnamese["citation_publication_date"] == "2012/01/05"
     index = (site / "reports/index.html").read_text(encoding="utf-8")
@@ -233,3 +234,22 @@ def test_a_year_worked_out_from_the_text_is_cited_as_circa_like_the_page_says(se
     source = citation(seed_reports["003"], URL, "en")  # "Bốn năm thực hiện Cuộc vận động": c. 2010
     assert "Báo Lạng Sơn, c. 2010." in cite_plain(source, "en") and "khoảng năm 2010" in cite_plain(source, "vi")
     assert bibtex_entry(cite_bibtex(source))["year"] == "2010"
+
+
+def test_bibtex_of_a_title_full_of_tex_and_unbalanced_braces_parses_back_to_one_entry_with_that_title(seed_reports):
+    title = "Tỉnh ủy} @misc{gia, title={x} 100% & $5 #1 a_b ^ ~ \\textbf{đậm} {"
+    report = replace(seed_reports["001"], metadata=replace(seed_reports["001"].metadata, title=Extracted(title)))
+    text = cite_bibtex(citation(report, URL, "vi"))
+    depth = 1  # inside "@misc{"
+    for line in text.splitlines()[1:-1]:  # BibTeX itself counts every brace, a backslash before it or not
+        for char in line:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            assert depth >= 1, line
+        assert depth == 1, line  # each field closes what it opens
+    raw = bibtexparser.parse_string(text)
+    assert raw.failed_blocks == [] and [e.key for e in raw.entries] == ["report_001_6c6cd01c535d82ba"]
+    fields = {f.key: f.value for f in raw.entries[0].fields}
+    words = {"\\textbackslash{}": "\\", "\\textbraceleft{}": "{", "\\textbraceright{}": "}", "\\^{}": "^", "\\~{}": "~"}
+    unescaped = re.sub(r"\\text(?:backslash|braceleft|braceright)\{\}|\\\^\{\}|\\~\{\}|\\(.)",
+                       lambda m: words.get(m.group(), m.group(1)), fields["title"][1:-1])  # inside its own braces
+    assert unescaped == title and fields["url"] == URL

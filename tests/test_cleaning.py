@@ -10,6 +10,7 @@ from generator.cleaning import (
     clean_report,
     is_credited_photo_caption,
     is_name_like,
+    remove_html_comments,
     remove_repeated_lead,
     split_credit,
     strip_agency_prefix,
@@ -143,3 +144,60 @@ def test_page_timestamps_are_header_dates_not_titles(header):
                     text=f"{header}\n\nMộc Châu làm theo Bác\n\nThực hiện Chỉ thị 05-CT/TW, Đảng bộ huyện Mộc Châu đưa việc học tập vào nền nếp.\n")
     cleaned = clean_report(raw)
     assert [s.text for s in cleaned.stamps] == [header] and cleaned.title_line == "Mộc Châu làm theo Bác"
+
+
+def _raw(text: str) -> RawReport:
+    return RawReport(id="x", path=Path("x.txt"), sha256="", notes=(), text=text)
+
+
+def test_a_title_printed_twice_is_kept_once_and_the_copy_listed_as_removed():
+    title = "Gia Lai đẩy nhanh phát triển gắn với triển khai Nghị quyết của Bộ Chính trị"
+    cleaned = clean_report(_raw(f"{title}\n\n{title}\n\nBước sang năm 2023, tỉnh Gia Lai tập trung triển khai các nghị quyết.\n"))
+    assert cleaned.title_line == title and cleaned.blocks[0].text.startswith("Bước sang năm 2023")
+    assert ("repeated title", title) in cleaned.dropped
+
+
+def test_site_furniture_and_visitor_counters_are_chrome():
+    cleaned = clean_report(_raw(
+        "Skip Ribbon Commands\nSkip to main content\nChi tiết tin\nĐang truy cập: 153\nHôm qua: 817\n"
+        "Tổng lượt truy cập: 326,388\nHội nghị quán triệt Quy định 144-QĐ/TW\n"
+        "Sáng ngày 09/7/2024, Ban Thường vụ Thành ủy Phủ Lý dự hội nghị toàn quốc quán triệt Quy định số 144-QĐ/TW.\n"))
+    assert cleaned.title_line == "Hội nghị quán triệt Quy định 144-QĐ/TW"
+    assert cleaned.blocks[0].text.startswith("Sáng ngày 09/7/2024")
+    assert [line for kind, line in cleaned.dropped if kind == "web page chrome"] == [
+        "Skip Ribbon Commands", "Skip to main content", "Chi tiết tin", "Đang truy cập: 153", "Hôm qua: 817", "Tổng lượt truy cập: 326,388"]
+
+
+def test_html_comments_are_taken_out_and_listed_keeping_the_lines_in_place():
+    text = "Dòng một <!-- Quảng Ninh -->còn tiếp\n<!--\nhai dòng\n-->\nDòng bốn\n<!-- không đóng\nDòng bảy"
+    cleaned, comments = remove_html_comments(text)
+    assert cleaned == "Dòng một còn tiếp\n\n\n\nDòng bốn\n\nDòng bảy"
+    assert comments == ["<!-- Quảng Ninh -->", "<!-- hai dòng -->", "<!-- không đóng"]
+
+
+def test_head_markup_patterns_match_their_examples():
+    data = load_yaml("boilerplate.yaml")["head_markup"]
+    rules = boilerplate_rules()
+    assert all(rules.head_markup.match(e) for e in data["examples"])
+    assert not any(rules.head_markup.match(e) for e in data["not_examples"])
+
+
+@pytest.mark.parametrize("head", [
+    "Xây dựng Đảng\nThứ Năm, 21/07/2016 | 09:30\n",
+    "Thời sự - Chính trị\n\n",
+    '<div class="breadcrumb">Trang chủ / Xây dựng Đảng</div>\n',
+    "<!-- Tỉnh ủy Quảng Ninh -->\n",
+])
+def test_a_section_name_or_markup_above_the_title_is_never_the_title(head):
+    title = "Hà Nam sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị"
+    raw = RawReport(id="x", path=Path("x.txt"), sha256="", notes=(),
+                    text=head + title + "\n\nSáng 18-5, Ban Thường vụ Tỉnh ủy Hà Nam tổ chức hội nghị sơ kết.\n\nCác chi bộ đều có chuyên đề.\n")
+    cleaned = clean_report(raw)
+    assert cleaned.title_line == title
+    assert [b.text for b in cleaned.blocks][0].startswith("Sáng 18-5")
+
+
+def test_a_short_title_above_its_lead_is_still_the_title():
+    raw = RawReport(id="x", path=Path("x.txt"), sha256="", notes=(),
+                    text="Sơ kết Chỉ thị 05\n\nSáng 18-5, Ban Thường vụ Tỉnh ủy Hà Nam tổ chức hội nghị sơ kết.\n\nCác chi bộ đều có chuyên đề.\n")
+    assert clean_report(raw).title_line == "Sơ kết Chỉ thị 05"

@@ -178,3 +178,48 @@ def test_a_day_and_month_with_no_year_anywhere_is_left_empty(page_metadata):
         "Trong ba ngày 11-13/5, đoàn kiểm tra của Ban Tuyên giáo Trung ương làm việc với Ban Thường vụ Tỉnh ủy Hà Giang về Chỉ thị 05.\n"
         "Đoàn đánh giá cao sự chủ động của tỉnh.")
     assert _date(metadata) is None
+
+
+def test_a_lead_that_gives_only_a_year_takes_the_day_of_a_stamp_within_it(page_metadata):
+    metadata = page_metadata(
+        "Sơ kết 6 tháng thực hiện Nghị quyết 57-NQ/TW\n"
+        "2025-07-17 15:10:00.0\n"
+        "Trong 6 tháng đầu năm 2025, tỉnh Thái Nguyên đạt nhiều kết quả trong triển khai Nghị quyết số 57-NQ/TW của Bộ Chính trị.\n"
+        "Các sở, ngành đã hoàn thành 30 nhiệm vụ.")
+    assert _date(metadata) == ("2025-07-17", "day", "stamp", "medium")
+    assert _codes(metadata) == ["date.lead_agrees_with_stamp", "date.from_stamp"]
+
+
+def test_a_lead_opening_with_the_year_it_enters_gives_that_year(page_metadata):
+    metadata = page_metadata(
+        "Gia Lai triển khai Nghị quyết của Bộ Chính trị\n\nGia Lai triển khai Nghị quyết của Bộ Chính trị\n\n"
+        "Bước sang năm 2023, năm bản lề của nhiệm kỳ, tỉnh Gia Lai tập trung triển khai các nghị quyết của Trung ương.\n"
+        "Tỉnh đặt mục tiêu tăng trưởng 8%.")
+    assert _date(metadata)[:3] == ("2023", "year", "written")
+
+
+def test_the_day_a_central_document_was_signed_is_not_the_report_date(page_metadata):
+    metadata = page_metadata(
+        "Hà Tĩnh cụ thể hóa Nghị quyết 57\n"
+        "PV - 03/04/2025 17:35\n"
+        "Ngày 22/12/2024, Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết số 57 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ.\n"
+        "Ngay sau đó, Tỉnh ủy Hà Tĩnh ban hành chương trình hành động.")
+    assert _date(metadata) == ("2025-04-03", "day", "stamp", "medium")
+
+
+def test_first_study_of_a_congress_resolution_dates_a_day_and_month_in_the_congress_year(page_metadata):
+    metadata = page_metadata(
+        "Khánh Hòa học tập Nghị quyết Đại hội XII\n"
+        "Ngày 23-5, Ban Thường vụ Tỉnh ủy Khánh Hòa tổ chức hội nghị học tập, quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng.\n"
+        "Hơn 500 cán bộ chủ chốt dự hội nghị.")
+    assert _date(metadata)[:3] == ("2016-05-23", "day", "combined")
+    assert [(f.code, f.params["issued"]) for f in metadata.findings if f.field == "date"] == [("date.no_year_from_document", "2016")]
+
+
+def test_a_review_clue_that_would_put_the_event_before_a_document_it_introduces_is_not_used(page_metadata):
+    metadata = page_metadata(
+        "Huyện ủy quán triệt Thông báo 55\n"
+        "Sáng ngày 28/6, Huyện ủy Đô Lương tổ chức hội nghị, triển khai thực hiện Thông báo số 55-TB/TW, ngày 20/4/2019 của Bộ Chính trị "
+        "về sơ kết 5 năm thực hiện Nghị quyết số 26-NQ/TW ngày 30/7/2013 về phát triển tỉnh Nghệ An.\n"
+        "Có 300 cán bộ chủ chốt dự.")
+    assert _date(metadata)[:3] == ("2019-06-28", "day", "combined")

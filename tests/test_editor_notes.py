@@ -20,7 +20,7 @@ def test_without_notes_is_the_translation_alone():
 
 def test_a_note_is_marked_as_the_editors_and_escaped_like_any_report_text():
     marked = notes_md("see *this* [ed: the printed word is <b>x</b>]", "Editor's note")
-    assert marked == 'see \\*this\\* <span class="editor-note">\\[Editor\'s note: the printed word is \\<b\\>x\\</b\\>\\]</span>'
+    assert marked == 'see \\*this\\* <span class="editor-note">\\[Editor\'s note: the printed word is &lt;b&gt;x&lt;/b&gt;\\]</span>'
     assert notes_html("a [ed: <i>b</i>] c", "Editor's note") == 'a <span class="editor-note">[Editor\'s note: &lt;i&gt;b&lt;/i&gt;]</span> c'
 
 

@@ -90,3 +90,28 @@ def test_a_record_names_the_outlet_and_how_each_field_was_established(seed_repor
     assert record["outlet"] == "Báo Lạng Sơn" and record["url_en"] == SITE + "en/reports/003_819d290b6f01cc90/"
     assert record["origins"]["province"] == "inferred" and record["raw_url"] == SITE + "raw/003_819d290b6f01cc90.txt"
     assert record["translation"] == "pending" and record["title_en"] is None  # no translation given here
+
+
+def test_a_control_character_in_a_title_never_makes_the_feed_invalid(seed_corpus):
+    from dataclasses import replace
+
+    from generator.model import Extracted
+
+    report = seed_corpus.reports[0]
+    hostile = replace(report, metadata=replace(report.metadata, title=Extracted("Hà Nam\x0b sơ kết\x1b[31m <Chỉ thị> & \"05\"\x00")))
+    feed = ET.fromstring(atom_feed([hostile], {}, SITE, "vi", "Lưu trữ\x07"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert feed.find("a:entry/a:title", ns).text == 'Hà Nam sơ kết[31m <Chỉ thị> & "05"'
+    assert feed.find("a:title", ns).text == "Lưu trữ"
+
+
+def test_a_csv_cell_that_would_be_a_spreadsheet_formula_is_kept_as_text():
+    from generator.exports import to_csv
+
+    formulas = ["=HYPERLINK(\"http://example.org\")", "+1", "-2+3", "@SUM(A1)", "\tTab"]
+    text = to_csv([{"id": str(i), "title": f, "people": [f, "Lê Văn A"]} for i, f in enumerate(formulas)])
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [r["title"] for r in rows] == ["'" + f for f in formulas]
+    assert rows[0]["people"] == "'=HYPERLINK(\"http://example.org\"); Lê Văn A"
+    plain = next(csv.DictReader(io.StringIO(to_csv([{"id": "1", "title": "Hội nghị 05-CT/TW", "date": "2019-03-12"}]).lstrip("\ufeff"))))
+    assert (plain["title"], plain["date"]) == ("Hội nghị 05-CT/TW", "2019-03-12")

@@ -94,3 +94,55 @@ def test_an_editors_province_clears_the_doubt_about_the_province(tmp_path, regis
     report = process_report(raw, registry)
     assert report.metadata.province.value.name == "Hà Nam" and report.editor_fields == ("province",)
     assert [f for f in report.metadata.findings if f.field == "province"] == []
+
+
+@pytest.mark.parametrize(
+    "content, field, message",
+    [
+        ("author: Minh Quân\nauthor: Thanh Huyền\n", "author", "found the key 'author' twice"),
+        ("implements: [99-CT/TW]\n", "implements", "'99-CT/TW' looks like a document symbol but is not in the registry"),
+        ("cites: [06-CT/TW, 45-CT/TU]\n", "cites", "'45-CT/TU' looks like a document symbol but is not in the registry"),
+        ("tac_gia: Minh Quân\n", "tac_gia", "is not a sidecar field"),
+        ("provinse: Lạng Sơn\n", "provinse", "did you mean 'province'?"),
+        ('title: "Bốn năm\\vthực hiện"\n', "title", "control character U+000B"),
+        ('author: "Minh\\eQuân"\n', "author", "control character U+001B"),
+    ],
+)
+def test_a_sidecar_mistake_is_an_error_naming_the_file_and_the_field(lang_son, registry, content, field, message):
+    sidecar = lang_son.with_suffix(".yaml")
+    sidecar.write_text(content, encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        process_report(lang_son, registry)
+    assert str(err.value).startswith(f"{sidecar}:") and field in str(err.value) and message in str(err.value)
+
+
+def test_a_document_the_text_names_may_be_kept_though_the_registry_does_not_know_it(tmp_path, registry):
+    raw = tmp_path / "ha-nam-ket-luan-77.txt"
+    raw.write_text("Hà Nam sơ kết Kết luận 77-KL/TW\n\nSáng 12/3/2019, Ban Thường vụ Tỉnh ủy Hà Nam tổ chức hội nghị sơ kết 3 năm "
+                   "thực hiện Kết luận số 77-KL/TW của Bộ Chính trị về công tác cán bộ.\n\nCác chi bộ đều có chuyên đề riêng.\n", encoding="utf-8")
+    assert registry.get("77-KL/TW") is None
+    raw.with_suffix(".yaml").write_text("implements: [77-KL/TW]\ncites: [05-CT/TW]\n", encoding="utf-8")
+    metadata = process_report(raw, registry).metadata
+    assert (metadata.implements, metadata.cites) == (("77-KL/TW",), ("05-CT/TW",))
+
+
+def test_a_sidecar_that_is_a_link_is_refused_without_being_read(lang_son, registry, tmp_path):
+    secret = tmp_path / "outside.yaml"
+    secret.write_text("author: ngoài kho lưu trữ\n", encoding="utf-8")
+    lang_son.with_suffix(".yaml").symlink_to(secret)
+    with pytest.raises(ReportError, match="symbolic link"):
+        process_report(lang_son, registry)
+
+
+def test_line_breaks_in_a_sidecar_value_are_one_space(lang_son, registry):
+    lang_son.with_suffix(".yaml").write_text("title: |\n  Đảng bộ Văn phòng Tỉnh uỷ:\n  ```\n  bốn năm\nnote: >\n  Sửa theo\n\n  bản in.\n", encoding="utf-8")
+    report = process_report(lang_son, registry)
+    assert report.metadata.title.value == "Đảng bộ Văn phòng Tỉnh uỷ: ``` bốn năm" and report.editor_note == "Sửa theo bản in."
+
+
+def test_a_sidecar_beside_an_empty_raw_file_is_named_in_the_error(tmp_path, registry):
+    raw = tmp_path / "005_rong.txt"
+    raw.write_bytes(b"")
+    raw.with_suffix(".yaml").write_text("author: Minh Quân\n", encoding="utf-8")
+    with pytest.raises(ReportError, match="its sidecar 005_rong.yaml is not applied until the report can be read"):
+        process_report(raw, registry)

@@ -7,10 +7,11 @@ import pytest
 import yaml
 
 from generator.schema import ReportFrontMatter
-from tests.conftest import SEED
+from tests.conftest import PUBLISHED_URL, SEED
 
-# Any URL with a host (http://, https:// or protocol-relative //) that is not this machine.
-EXTERNAL = re.compile(r"""(?:src|href|url|action)\s*[=(]\s*["']?(?:https?:)?//(?!127\.0\.0\.1[:/]|localhost[:/])""", re.IGNORECASE)
+# Any URL with a host (http://, https:// or protocol-relative //) that is not the site itself.
+EXTERNAL = re.compile(r"""(?:src|href|url|action)\s*[=(]\s*["']?(?:https?:)?//(?!""" + re.escape(PUBLISHED_URL.split("//")[1]) + ")",
+                      re.IGNORECASE)
 
 
 def test_every_report_has_a_page_in_both_languages_at_its_permanent_url(built_project: Path):
@@ -91,10 +92,12 @@ def test_english_page_shows_the_editors_translation(built_project: Path):
     assert "<h1" in page and "Briefing conference on the implementation of Directive 03 of the Politburo" in page
 
 
-def test_parallel_view_aligns_every_segment(built_project: Path):
-    page = (built_project / "site/en/parallel/004_a325bf6e288159c8/index.html").read_text(encoding="utf-8")
-    assert page.count('class="parallel__row parallel__heading"') == 4
-    assert "Học tập, tiếp thu Nghị quyết" in page and "Studying and taking in the Resolution" in page
+def test_the_parallel_view_is_one_page_a_side_that_every_report_links_to(built_project: Path):
+    assert not (built_project / "site/parallel/004_a325bf6e288159c8").exists()  # no second copy of both texts
+    for side in ("site", "site/en"):
+        assert (built_project / side / "parallel/index.html").exists()
+        page = (built_project / side / "reports/004_a325bf6e288159c8/index.html").read_text(encoding="utf-8")
+        assert 'href="../../parallel/?report=004_a325bf6e288159c8"' in page
 
 
 def test_home_page_shows_translation_coverage(built_project: Path):
@@ -127,7 +130,7 @@ def test_every_report_page_offers_citations(built_project: Path):
     page = (built_project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", page)
     assert "@misc{report_000_f4d9ae87f141ab91" in text and '"type": "webpage"' in text.replace("&quot;", '"')
-    assert "http://127.0.0.1:8000/reports/000_f4d9ae87f141ab91/" in page
+    assert PUBLISHED_URL + "reports/000_f4d9ae87f141ab91/" in page
     newspaper = (built_project / "site/reports/002_bd37ec31966b5a35/index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", newspaper).replace("&quot;", '"')
     assert "@article{report_002_bd37ec31966b5a35" in text and "journal = {Báo Hà Nam}" in text and '"type": "article-newspaper"' in text
@@ -138,3 +141,151 @@ def test_english_lists_show_english_titles(built_project: Path):
     assert "Initial results of implementing the Resolution of the 4th Central Committee plenum in Binh Thuan" in home
     facets = (built_project / "site/en/data/facets.json").read_text(encoding="utf-8")
     assert "Briefing conference on the implementation of Directive 03 of the Politburo" in facets
+
+
+LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]|0\.0\.0\.0")
+
+
+def published_text_files(site: Path):
+    """Every page, citation, feed, sitemap and download the build wrote (not the theme's own assets)."""
+    import gzip
+
+    for path in sorted(site.rglob("*")):
+        if path.suffix in {".html", ".xml", ".json", ".csv", ".txt", ".bib"} and "assets" not in path.parts:
+            yield path, path.read_text(encoding="utf-8", errors="replace")
+        elif path.name.endswith(".xml.gz"):
+            yield path, gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+def test_a_published_build_writes_no_loopback_address_anywhere(built_project: Path):
+    files = list(published_text_files(built_project / "site"))
+    assert len(files) > 100
+    offenders = [f"{path.relative_to(built_project)}: {m.group(0)}" for path, text in files for m in [LOOPBACK.search(text)] if m]
+    assert offenders == []
+    sitemap = (built_project / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{PUBLISHED_URL}reports/000_f4d9ae87f141ab91/</loc>" in sitemap
+    feed = (built_project / "site/en/feed.xml").read_text(encoding="utf-8")
+    assert f'href="{PUBLISHED_URL}en/reports/' in feed and "<subtitle>" not in feed
+
+
+def html_pages(site: Path):
+    for path in sorted(site.rglob("index.html")):
+        if "assets" not in path.parts and "pagefind" not in path.parts:
+            yield path
+
+
+def test_hreflang_links_name_the_same_page_on_the_other_side(built_project: Path):
+    site = built_project / "site"
+    checked = 0
+    for path in html_pages(site):
+        folder = path.parent.relative_to(site).as_posix()
+        page_path = "" if folder == "." else folder + "/"  # "", "reports/x/", "en/", "en/reports/x/"
+        english = page_path.startswith("en/")
+        shared = page_path.removeprefix("en/") if english else page_path
+        links = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', path.read_text(encoding="utf-8")))
+        assert links == {"vi": PUBLISHED_URL + shared, "en": PUBLISHED_URL + "en/" + shared}, page_path
+        other = site / ("" if english else "en") / shared / "index.html"
+        assert other.exists(), f"{page_path}: the other side has no {shared}"
+        checked += 1
+    assert checked > 100
+
+
+def test_no_page_has_a_duplicate_id(built_project: Path):
+    from html.parser import HTMLParser
+
+    class Ids(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.ids += [value for name, value in attrs if name == "id" and value]
+
+    duplicates = {}
+    for path in html_pages(built_project / "site"):
+        parser = Ids()
+        parser.feed(path.read_text(encoding="utf-8"))
+        repeated = sorted({i for i in parser.ids if parser.ids.count(i) > 1})
+        if repeated:
+            duplicates[str(path.relative_to(built_project))] = repeated
+    assert duplicates == {}
+
+
+def test_a_preview_build_says_so_on_every_page_and_in_its_feed(tmp_path: Path, monkeypatch):
+    from generator.build import build
+    from generator.project import Project
+    from tests.conftest import copy_project
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    project = copy_project(tmp_path / "preview")
+    assert build(Project.at(project), search=False).site_built
+    pages = list(html_pages(project / "site"))
+    unmarked = [str(p) for p in pages if 'class="archive-preview"' not in p.read_text(encoding="utf-8")]
+    assert pages and unmarked == []
+    report = (project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
+    assert "http://127.0.0.1:8000/reports/000_f4d9ae87f141ab91/" in report and "đừng dùng để trích dẫn" in report
+    assert "<subtitle>Local preview" in (project / "site/en/feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_published_build_has_no_preview_notice(built_project: Path):
+    assert not [p for p in html_pages(built_project / "site") if "archive-preview" in p.read_text(encoding="utf-8")]
+
+
+def test_the_search_alias_table_leads_to_pages_that_exist_with_their_filter_values(built_project: Path):
+    import json
+
+    for side, lang in (("site", "vi"), ("site/en", "en")):
+        root = built_project / side
+        data = json.loads((root / "data/aliases.json").read_text(encoding="utf-8"))
+        assert data["labels"]["types"]["report"] == ("Báo cáo" if lang == "vi" else "Report")
+        for doc_id, (path, title, value) in data["documents"].items():
+            page = (root / path / "index.html").read_text(encoding="utf-8")
+            assert f'data-pagefind-filter="document[data-value]" data-value="{value}"' in page, doc_id
+        for slug, (path, title, value) in data["provinces"].items():
+            page = (root / path / "index.html").read_text(encoding="utf-8")
+            assert f'data-pagefind-filter="province[data-value]" data-value="{value}"' in page, slug
+        assert data["aliases"]["ct05"] == ["05-CT/TW"] and data["province_aliases"]["hungyen"] == ["hung-yen"]
+
+
+def test_no_page_carries_hidden_alias_text_for_the_index(built_project: Path):
+    for path in html_pages(built_project / "site"):
+        page = path.read_text(encoding="utf-8")
+        assert "search-aliases" not in page, path
+    for side in ("site", "site/en"):  # the document page once listed every written form of its number
+        page = (built_project / side / "directives/05-ct-tw/index.html").read_text(encoding="utf-8")
+        assert "CT05" not in page and "05/CT-TW" not in page and "CT 5/TW" not in page
+
+
+def test_squeezing_a_page_keeps_every_tag_and_the_text_of_preformatted_blocks():
+    from generator.site import squeeze_whitespace
+
+    html = '<nav>\n      <a href="../">Báo cáo</a>\n    </nav>\n    <pre><code>@misc{x,\n  title = {{A}}\n}</code></pre>\n  <script>\n  var a = 1;\n</script>'
+    assert squeeze_whitespace(html) == '<nav>\n<a href="../">Báo cáo</a>\n</nav>\n<pre><code>@misc{x,\n  title = {{A}}\n}</code></pre>\n<script>\n  var a = 1;\n</script>'
+
+
+def test_built_pages_carry_no_indentation_outside_preformatted_blocks(built_project: Path):
+    page = (built_project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
+    outside = re.sub(r"<(pre|script)\b.*?</\1>", "", page, flags=re.DOTALL)
+    assert "\n " not in outside and '<html lang="vi"' in page
+
+
+def test_a_build_after_a_one_report_change_rebuilds_only_the_pages_that_changed(tmp_path: Path):
+    from generator.build import build
+    from generator.project import Project
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    project = Project.at(root, site_url="http://127.0.0.1:8000/")
+    build(project, search=False)
+    site = root / "site"
+    report, other = site / "reports/002_bd37ec31966b5a35/index.html", site / "reports/000_f4d9ae87f141ab91/index.html"
+    before = {path: path.stat().st_mtime_ns for path in (report, other, site / "en/reports/000_f4d9ae87f141ab91/index.html")}
+    (root / "source_reports/002_bd37ec31966b5a35.yaml").write_text('note: "Đã đối chiếu với bản in."\n', encoding="utf-8")
+    (root / "source_reports/004_a325bf6e288159c8.txt").unlink()
+    build(project, search=False)
+    assert report.stat().st_mtime_ns > before[report] and "Đã đối chiếu với bản in." in report.read_text(encoding="utf-8")
+    assert all(path.stat().st_mtime_ns == stamp for path, stamp in before.items() if path != report)
+    assert not (site / "reports/004_a325bf6e288159c8").exists() and not (site / "en/reports/004_a325bf6e288159c8").exists()
+    (root / "overrides/assets/stylesheets/archive.css").write_text("/* changed */\n", encoding="utf-8")
+    build(project, search=False)
+    assert other.stat().st_mtime_ns > before[other]  # the theme changed: every page is built again

@@ -22,6 +22,9 @@ from generator.stamps import read_stamp, scraper_stamp
         ("Published: 2018-11-02", "2018-11-02"),
         ("Thứ hai, 05/08/2019, 08:12 (GMT+7)", "2019-08-05"),
         ("Mon, 05 Aug 2019 08:12:00 GMT", "2019-08-05"),
+        ("Đăng ngày: 20/01/2020 - 8:28:04 AM | Lượt xem: 1231 | Nguyễn Thị Lan Anh", "2020-01-20"),
+        ("PV - 03/04/2025 17:35", "2025-04-03"),
+        ("2025-07-17 15:10:00.0", "2025-07-17"),
     ],
 )
 def test_a_stamp_line_gives_the_date_it_holds(line, iso):
@@ -38,6 +41,8 @@ def test_a_stamp_line_gives_the_date_it_holds(line, iso):
         "Từ 01/01/2019 đến 31/12/2019",  # two dates: a period
         "Tỉnh ủy Bắc Giang sơ kết 5 năm thực hiện Kết luận 01",  # no date at all
         "31/13/2014",  # no such day
+        "Thời sự | 12/03/2019 | Chiều nay Tỉnh ủy họp bàn",  # a part with a time of day is a lead
+        "12/03/2019 | Hội nghị tổng kết công tác xây dựng Đảng năm 2018 của Huyện ủy",  # a headline beside it
     ],
 )
 def test_lines_that_are_not_stamps(line):

@@ -25,3 +25,23 @@ def test_relative_links():
     assert URLS.relative("reports/a.md", "directives/b.md") == "../directives/b.md"
     assert URLS.relative("index.md", "reports/index.md") == "reports/index.md"
     assert URLS.relative("reports/index.md", "reports/a.md") == "a.md"
+
+
+def test_the_parallel_view_is_one_page_asked_for_a_report():
+    assert URLS.parallel("003_819d290b6f01cc90") == "parallel.md?report=003_819d290b6f01cc90"
+    assert URLS.relative("reports/a.md", URLS.parallel("a")) == "../parallel.md?report=a"
+
+
+def test_links_in_raw_html_go_between_published_pages():
+    assert URLS.href(URLS.overview, URLS.province("ha-nam")) == "../provinces/ha-nam/"
+    assert URLS.href(URLS.overview, URLS.home) == "../"
+    assert URLS.href(URLS.home, URLS.overview) == "overview/"
+    assert URLS.href(URLS.provinces_index, URLS.province("ha-nam")) == "ha-nam/"
+    assert URLS.href(URLS.overview, URLS.reports_csv) == "../data/reports.csv"
+
+
+def test_a_document_page_has_a_section_per_province_and_role():
+    section = URLS.province_section("implements", "ha-nam")
+    assert section == "implements-ha-nam"
+    assert URLS.href(URLS.overview, URLS.directive("05-CT/TW"), section) == "../directives/05-ct-tw/#implements-ha-nam"
+    assert URLS.province_section("cites", "") == "cites-unknown"

@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 from generator.pages import Page
-from generator.writing import MANIFEST, WriteError, read_manifest, write_pages
+from generator.writing import (
+    MANIFEST,
+    WriteError,
+    read_manifest,
+    remove_temp_files,
+    write_pages,
+)
 
 PAGE = "---\ngenerated_by: party-archive\ntitle: Báo cáo\nlang: vi\n---\n\n# Báo cáo\n"
 
@@ -60,3 +66,25 @@ def test_the_pages_of_a_report_that_failed_this_time_are_kept(tmp_path: Path):
     assert (stats.removed, sorted(stats.kept)) == (0, ["parallel/a.md", "reports/a.md"])
     assert (tmp_path / "reports/a.md").exists()
     assert write_pages(tmp_path, pages("reports/b.md", report="b")).removed == 2  # fixed or deleted: gone
+
+
+def test_a_failed_reports_kept_page_keeps_the_stale_pages_it_links_to(tmp_path: Path):
+    report = "---\ngenerated_by: party-archive\n---\n\n# A\n\n[Lạng Sơn](../provinces/lang-son.md) · [2010](../years/2010.md#ds)\n"
+    province = "---\ngenerated_by: party-archive\n---\n\n# Lạng Sơn\n\n[A](../reports/a.md)\n"
+    write_pages(tmp_path, [Page("reports/a.md", report, "a"), Page("provinces/lang-son.md", province),
+                           Page("years/2010.md", PAGE), Page("years/2012.md", PAGE)])
+    stats = write_pages(tmp_path, [], failed_reports=frozenset({"a"}))
+    assert sorted(stats.kept) == ["provinces/lang-son.md", "reports/a.md", "years/2010.md"]
+    assert stats.removed == 1 and not (tmp_path / "years/2012.md").exists()
+    assert read_manifest(tmp_path) == {"provinces/lang-son.md": None, "reports/a.md": "a", "years/2010.md": None}
+
+
+def test_temporary_files_of_a_killed_write_are_removed_and_nothing_else(tmp_path: Path):
+    import tempfile
+
+    write_pages(tmp_path, pages("reports/a.md"))
+    left = Path(tempfile.mkstemp(dir=tmp_path / "reports", prefix=".a.md.", suffix=".tmp")[1])
+    mine = tmp_path / "reports" / ".ghi-chu.tmp"  # an editor's, not named as atomic_write names them
+    mine.write_text("ghi chú\n", encoding="utf-8")
+    assert remove_temp_files(tmp_path) == [left]
+    assert not left.exists() and mine.exists() and (tmp_path / "reports/a.md").exists()

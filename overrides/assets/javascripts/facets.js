@@ -28,16 +28,24 @@
       return { id: r[0], title: r[1], date: r[2], year: r[2].slice(0, 4), province: r[3], province2025: r[4],
                implements: r[5], cites: r[6], status: r[7], key: fold(r[1]) };
     });
-    var byName = function (list) {
-      return list.map(function (name, i) { return [String(i), name]; }).sort(function (a, b) { return a[1].localeCompare(b[1]); });
+    // A dropdown lists only the values some row has in that column: never a choice that gives 0 rows.
+    var used = function (column) {
+      var seen = {};
+      rows.forEach(function (r) { [].concat(r[column]).forEach(function (v) { if (v >= 0) seen[v] = true; }); });
+      return seen;
     };
+    var byName = function (list, seen) {
+      return list.map(function (name, i) { return [String(i), name]; }).filter(function (o) { return seen[o[0]]; })
+        .sort(function (a, b) { return a[1].localeCompare(b[1]); });
+    };
+    var documentsUsed = Object.assign(used("implements"), used("cites"));
     var years = Array.from(new Set(rows.map(function (r) { return r.year; }).filter(Boolean))).sort().reverse();
     var text = el("input", { type: "search", placeholder: t.search, "data-facet": "text", "aria-label": t.search });
     var controls = el("div", { class: "facets__controls" }, [
       text,
-      select("province", t.province, byName(data.provinces)),
-      select("province2025", t.province_2025, byName(data.provinces)),
-      select("document", t.document, byName(data.documents)),
+      select("province", t.province, byName(data.provinces, used("province"))),
+      select("province2025", t.province_2025, byName(data.provinces, used("province2025"))),
+      select("document", t.document, byName(data.documents, documentsUsed)),
       select("year", t.year, years.map(function (y) { return [y, y]; })),
       // The translation statuses the rows have, in the order the report pages explain them.
       select("status", t.status, ["editors", "machine", "partial", "pending"].filter(function (s) {
