@@ -232,9 +232,63 @@ def test_a_homonym_continued_by_a_document_the_text_names_is_that_document(regis
     assert (ids, codes) == (["01-KL/TW", "05-CT/TW"], [])
 
 
-def test_a_homonym_without_any_clue_is_flagged_not_guessed(registry):
-    ids, codes = _found("Chi bộ đã học tập Chỉ thị số 05-CT/TW.", registry, [2008])
-    assert (ids, codes) == ([], ["directives.ambiguous_symbol"])
+def test_a_homonym_without_any_clue_keeps_its_unsuffixed_id_and_is_flagged(registry):
+    # what 05-CT/TW meant before its term-XIII homonym was registered; an editor is told
+    findings = find_mentions(AnalysedText.plain("Chi bộ đã học tập Chỉ thị số 05-CT/TW."), registry, [2008])
+    assert [(m.directive_id, m.registered) for m in findings.mentions] == [("05-CT/TW", True)]
+    assert [(f.code, f.params["document"], f.params["ids"]) for f in findings.findings] == [
+        ("directives.ambiguous_symbol", "05-CT/TW", "05-CT/TW (XIII)")]
+
+
+def test_homonyms_without_an_unsuffixed_entry_and_without_a_clue_stay_the_printed_symbol(registry):
+    # 24-NQ/TW of terms XI and XIII are registered, the term-IX one on ethnic affairs is not
+    text = "Đoàn kiểm tra việc thực hiện Nghị quyết số 24-NQ/TW về công tác dân tộc tại các huyện vùng cao."
+    findings = find_mentions(AnalysedText.plain(text), registry, [])
+    assert [(m.directive_id, m.registered) for m in findings.mentions] == [("24-NQ/TW", False)]
+    assert [f.code for f in findings.findings] == ["directives.ambiguous_symbol"]
+
+
+@pytest.mark.parametrize(
+    "text, years, document, registered",
+    [
+        # the registry holds only the term-IX 36-NQ/TW; the term-XII one on the sea economy is not in it
+        ("Huyện ven biển quán triệt Nghị quyết số 36-NQ/TW về phát triển bền vững kinh tế biển.", [2019], "36-NQ/TW", False),
+        ("Hội nghị tổng kết Nghị quyết 36-NQ/TW về công tác đối với người Việt Nam ở nước ngoài.", [2024], "36-NQ/TW (IX)", True),
+    ],
+)
+def test_a_lone_entry_with_a_term_suffix_is_taken_only_on_a_clue(registry, text, years, document, registered):
+    findings = find_mentions(AnalysedText.plain(text), registry, years)
+    assert [(m.directive_id, m.registered) for m in findings.mentions] == [(document, registered)]
+
+
+def test_the_term_written_after_the_next_document_is_that_documents_term(registry):
+    text = "Đảng ủy phường quán triệt Chỉ thị 05-CT/TW, Kết luận 21-KL/TW của Ban Chấp hành Trung ương khóa XIII."
+    ids, _ = _found(text, registry, [])
+    assert ids == ["05-CT/TW", "21-KL/TW"]
+
+
+def test_the_issuer_written_after_the_next_document_is_that_documents_issuer(registry):
+    text = "Chi bộ sinh hoạt chuyên đề về Chỉ thị 05-CT/TW và Quy định 08-QĐi/TW của Ban Chấp hành Trung ương."
+    assert _found(text, registry, [])[0] == ["05-CT/TW", "08-QĐi/TW"]
+    text = "Chi bộ sinh hoạt chuyên đề về Quy định 08-QĐi/TW và Chỉ thị 05-CT/TW của Ban Bí thư."
+    assert _found(text, registry, [])[0] == ["08-QĐi/TW", "05-CT/TW (XIII)"]
+
+
+def test_the_year_written_after_a_homonym_tells_which_one_it_is(registry):
+    text = "Năm 2025, Tỉnh ủy tổng kết Nghị quyết số 18-NQ/TW năm 2017 của Ban Chấp hành Trung ương."
+    assert _found(text, registry, [2025]) == (["18-NQ/TW"], [])
+
+
+def test_a_state_body_named_after_a_party_document_does_not_make_that_document_a_state_one(registry):
+    text = "Đoàn công tác kiểm tra việc thực hiện Kết luận số 02 của Bộ Chính trị và Nghị quyết 11 của Chính phủ."
+    ids, codes = _found(text, registry, [2011])
+    assert (ids, codes) == (["02-KL/TW"], ["directives.bare_read_as_symbol"])
+
+
+def test_a_local_body_named_after_a_central_document_does_not_make_that_document_local(registry):
+    text = "Huyện ủy triển khai Chỉ thị 26 của Ban Bí thư và Kế hoạch 12 của Tỉnh ủy."
+    findings = find_mentions(AnalysedText.plain(text), registry, [2019])
+    assert [(m.directive_id, m.local_symbol) for m in findings.mentions] == [("26-CT/TW", None), (None, "Kế hoạch 12")]
 
 
 @pytest.mark.parametrize(
