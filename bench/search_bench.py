@@ -69,7 +69,7 @@ def first_result(query: str, side: str = "/"):
     """Open the search page with ?q= and return the path of the first result, pinned or full-text."""
     def run(page, url: str) -> str:
         page.goto(f"{url}{side}search/?q={quote(query)}")
-        first = page.locator(".search-pinned a, .pagefind-ui__result-link").first
+        first = page.locator(".archive-search__link").first
         first.wait_for(timeout=120000)
         return first.evaluate("a => a.pathname")
     return run

@@ -12,10 +12,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from generator.build_lock import build_lock
+from generator.glossary import load_glossary
 from generator.history import added_dates
-from generator.model import ReportError
+from generator.machine_translation import Backend, TranslatedReport, translate_reports
+from generator.model import Report, ReportError
 from generator.pages import Side, site_pages
 from generator.pipeline import Corpus, load_corpus
 from generator.project import Project
@@ -127,3 +130,10 @@ def _build(project: Project, *, site: bool, search: bool) -> BuildResult:
         result.site_built = True
         log.info("site built in %s (%d reports)", project.site_dir, len(corpus.reports))
     return result
+
+
+def machine_translate(project: Project, reports: list[Report], backend: Backend) -> Iterator[TranslatedReport]:
+    """Machine-translate the reports' untranslated segments into their PO files, holding the build
+    lock: a build syncs the same files, so the two never write them at once."""
+    with build_lock(project.root):
+        yield from translate_reports(reports, project.translations_dir, backend, load_glossary())

@@ -86,19 +86,18 @@ def cmd_qa(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    from generator.glossary import load_glossary
+    from generator.build import machine_translate
     from generator.machine_translation import (
         MachineTranslationError,
         MachineTranslationUnavailable,
         make_backend,
-        translate_reports,
     )
 
     project = _project(args)
     corpus = _corpus(project, [project.source_dir / f"{i}.txt" for i in args.ids])
     try:
         backend = make_backend(args.backend, args.url, args.model, os.environ.get(args.api_key_env) if args.api_key_env else None)
-        for done in translate_reports(corpus.reports, project.translations_dir, backend, load_glossary()):
+        for done in machine_translate(project, corpus.reports, backend):
             print(f"{done.report_id}: {done.segments} segments machine-translated into {done.path}", file=sys.stderr)
             for problem in done.held_back:
                 print(f"  held back (fuzzy): {problem}", file=sys.stderr)

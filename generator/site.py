@@ -31,7 +31,7 @@ from typing import Any
 
 from generator.project import Language, Project
 from generator.rendering import page_labels
-from generator.workers import die_with_parent
+from generator.workers import die_with_parent, program_dies_with_parent
 
 
 class SiteBuildError(Exception):
@@ -91,7 +91,7 @@ def _index_side(side_dir: Path, glob: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(side_dir), "--glob", glob, "--output-path", str(fresh.resolve()),
          "--quiet", "--exclude-selectors", ", ".join(NOT_INDEXED)],
-        capture_output=True, text=True,
+        capture_output=True, text=True, preexec_fn=program_dies_with_parent,  # never outlives a killed build
     )
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)

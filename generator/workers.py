@@ -3,7 +3,8 @@
 A process pool's workers wait on a pipe that every worker holds open, so when the build is
 killed (kill -9) they would wait for ever, holding the build lock they inherited. Each worker
 asks the kernel to kill it when its parent dies (Linux `PR_SET_PDEATHSIG`); elsewhere, or if
-that fails, a thread in the worker watches for the parent to go.
+that fails, a thread in the worker watches for the parent to go. A program the build runs
+(Pagefind) gets the same death signal before it starts.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ def die_with_parent(parent_pid: int) -> None:
         threading.Thread(target=_watch, args=(parent_pid,), name="parent-watch", daemon=True).start()
     if not _alive(parent_pid):  # it died before the death signal was set
         os._exit(1)
+
+
+def program_dies_with_parent() -> None:
+    """`preexec_fn` of a program the build runs (Pagefind): the kernel kills it when the build
+    dies. The death signal survives `exec`, so it holds for the program itself."""
+    _set_death_signal()
 
 
 def _set_death_signal() -> bool:

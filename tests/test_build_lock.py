@@ -64,3 +64,15 @@ def test_two_builds_started_together_in_one_tree_both_succeed_one_after_the_othe
         for side in ("site", "site/en"):
             lxml.html.parse(str(project / side / "reports" / seed.stem / "index.html"))
     assert (project / "site/pagefind/pagefind.js").exists()
+
+
+def test_machine_translation_waits_for_a_running_build_before_it_touches_the_po_files(tmp_path: Path):
+    project = copy_project(tmp_path / "p")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(project), "8"], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "held\n"
+    translate = subprocess.run([sys.executable, "-m", "generator", "--project", str(project), "translate", SEED["002"].stem,
+                                "--backend", "http", "--url", "http://127.0.0.1:9/v1", "--model", "m"],
+                               capture_output=True, text=True, timeout=120)
+    assert holder.poll() == 0  # the build had finished when the translation went on
+    assert f"another build is running in this folder (pid {holder.pid}, started " in translate.stderr
+    assert translate.returncode == 0 and "Traceback" not in translate.stderr

@@ -1,12 +1,9 @@
-# ruff: noqa: F811  (the fixtures imported from test_browser are parameters of the tests below)
 """The overview's pictures in a real browser (Debian Chromium): drawn, reachable by keyboard with a
 visible focus, named for screen readers, usable at 390 px, and clean for axe-core."""
 
 from __future__ import annotations
 
 import pytest
-
-from tests.test_browser import browser, page, site_url  # noqa: F401 (the browser tests' fixtures)
 
 pytestmark = pytest.mark.browser
 PICTURES = "article svg[role=group]"
@@ -86,6 +83,7 @@ def test_at_390_px_nothing_in_the_page_is_wider_than_the_screen(page, site_url, 
             if (getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= innerWidth + 0.5) return false;
         return true; }).map(e => e.tagName + '.' + e.getAttribute('class'))""")
     assert sticking_out == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     map_box = page.locator("svg[aria-labelledby='map-63-title']").bounding_box()
     assert map_box["width"] <= 390
 
@@ -97,7 +95,7 @@ def test_axe_finds_no_serious_or_critical_violation_in_the_page_of_the_pictures(
     page.goto(site_url + side + "overview/")
     for details in page.locator("article details").all():
         details.evaluate("d => d.open = true")
-    results = Axe().run(page, context={"include": [["article"]]})  # the header is the theme's: see test_browser
+    results = Axe().run(page)
     serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
                if v["impact"] in {"serious", "critical"}]
     assert serious == []

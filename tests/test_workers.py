@@ -38,3 +38,31 @@ def test_the_workers_of_a_build_killed_with_kill_9_die_with_it(tmp_path: Path):
     workers = children(build.pid)
     kill_hard(build)
     assert wait_until(lambda: not any(alive(pid) for pid in workers), timeout=10), f"workers outlived the build: {workers}"
+
+
+def pagefind_below(pid: int) -> list[int]:
+    """The Pagefind program among a process's descendants (`python -m pagefind` execs it)."""
+    found, queue = [], [pid]
+    while queue:
+        for child in children(queue.pop()):
+            queue.append(child)
+            try:
+                if b"pagefind" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    found.append(child)
+            except OSError:
+                continue
+    return found
+
+
+def test_the_search_indexer_of_a_build_killed_with_kill_9_dies_with_it(tmp_path: Path):
+    project = copy_project(tmp_path / "p")
+    shutil.rmtree(project / "source_reports")
+    (project / "source_reports").mkdir()
+    many_reports(project / "source_reports", 150)  # enough pages that indexing one side takes seconds
+    build = start_build(project, "build")
+    assert wait_until(lambda: bool(pagefind_below(build.pid)) or build.poll() is not None, timeout=600)
+    indexers = pagefind_below(build.pid)
+    assert indexers, "the build ended before its search stage could be caught running"
+    kill_hard(build)
+    # killed at once with the build, not when it would have finished indexing
+    assert wait_until(lambda: not any(alive(pid) for pid in indexers), timeout=0.5), f"Pagefind outlived the build: {indexers}"
