@@ -7,7 +7,6 @@ document into practice; every other central document it names is *cited*. Local 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -15,6 +14,15 @@ from dataclasses import dataclass, field
 from generator import directive_patterns as pat
 from generator.analysis import AnalysedText
 from generator.findings import Finding, unique_findings
+from generator.homonyms import (
+    choose,
+    date_after,
+    named_after,
+    on_subject,
+    open_ended,
+    term_after,
+    words_after,
+)
 from generator.model import DocumentRef
 from generator.patterns import patterns
 from generator.registry import Directive, Registry
@@ -55,61 +63,6 @@ def _overlaps(spans: list[Mention], start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for m in spans)
 
 
-def _after(folded: str, end: int, width: int = 90) -> str:
-    return folded[end : end + width]
-
-
-def date_after(folded: str, end: int) -> dt.date | None:
-    """The date written with a mention ("…, ngày 14-5-2011", "… của Ban Bí thư ngày 01-7-2011")."""
-    window = _after(folded, end, 70)
-    stop = patterns().next_document.search(window)
-    match = patterns().date_after.search(window[: stop.start()] if stop else window)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None
-
-
-def _term_after(folded: str, end: int) -> str | None:
-    match = patterns().term_after.match(_after(folded, end))
-    return load_vocabulary().roman_term(match["term"]) if match else None
-
-
-def _on_subject(directive: Directive, folded: str) -> bool:
-    """The text speaks of the document's subject (one of its registry keywords)."""
-    return any(k in folded for k in directive.folded_keywords)
-
-
-def _choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: set[str], years: list[int]) -> Directive | None:
-    """Pick one registry entry among homonyms by date, term, lineage, subject, then era."""
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    on_date = date_after(folded, end)
-    if on_date:
-        same = [c for c in candidates if c.date == on_date]
-        if len(same) == 1:
-            return same[0]
-    term = _term_after(folded, end)
-    if term:
-        same = [c for c in candidates if c.term == term]
-        if len(same) == 1:
-            return same[0]
-    lineage = [c for c in candidates if c.implements in resolved or c.continues in resolved]
-    if len(lineage) == 1:
-        return lineage[0]
-    subject = [c for c in candidates if _on_subject(c, folded)]
-    if len(subject) == 1:
-        return subject[0]
-    if years:
-        era = load_vocabulary().term_for_year(max(years))
-        same = [c for c in candidates if c.term == era]
-        if len(same) == 1:
-            return same[0]
-    return None
-
-
 def find_symbol_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
     pending: list[tuple[re.Match[str], tuple[Directive, ...]]] = []
     vocabulary = load_vocabulary()
@@ -128,19 +81,24 @@ def find_symbol_mentions(text: str, folded: str, registry: Registry, years: list
             findings.findings.append(_finding("directives.symbol_variant", printed, document=variant.id))
         elif not candidates:
             findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=symbol, registered=False))
-        elif len(candidates) == 1:
+        elif len(candidates) == 1 and not open_ended(candidates):
             findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=candidates[0].id))
         else:
             pending.append((match, candidates))
     resolved = {m.directive_id for m in findings.mentions if m.directive_id}
-    for match, candidates in pending:  # homonyms, once the unambiguous ones are known
+    for match, candidates in pending:  # homonyms (or a suffixed lone entry), once the unambiguous ones are known
         printed = text[match.start() : match.end()]
-        chosen = _choose(candidates, folded, match.end(), resolved, years)
+        chosen = choose(candidates, folded, match.end(), resolved, years, registry)
         if chosen:
             findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=chosen.id))
-        else:
-            ids = ", ".join(c.id for c in candidates)
-            findings.findings.append(_finding("directives.ambiguous_symbol", printed, ids=ids))
+            continue
+        # No clue: the symbol keeps what it meant before its homonyms were registered, the
+        # unsuffixed id (05-CT/TW of term XII), or the printed symbol when no entry has it.
+        symbol = candidates[0].symbol
+        usual = registry.get(symbol)
+        findings.mentions.append(Mention(match.start(), match.end(), printed, directive_id=symbol, registered=usual is not None))
+        ids = ", ".join(c.id for c in candidates if c is not usual)
+        findings.findings.append(_finding("directives.ambiguous_symbol", printed, ids=ids, document=symbol))
 
 
 def _registered_variant(type_code: str, num: str, issuer: str, folded: str, registry: Registry) -> Directive | None:
@@ -149,7 +107,7 @@ def _registered_variant(type_code: str, num: str, issuer: str, folded: str, regi
     vocabulary = load_vocabulary()
     codes = next((t.codes for t in vocabulary.data.document_types if type_code in t.codes), ())
     found = [d for code in codes if code != type_code
-             for d in registry.by_symbol(_symbol_text(num, code, issuer)) if _on_subject(d, folded)]
+             for d in registry.by_symbol(_symbol_text(num, code, issuer)) if on_subject(d, folded)]
     return found[0] if len(found) == 1 else None
 
 
@@ -206,10 +164,7 @@ def _on_subject_after(documents: tuple[Directive, ...], folded: str, end: int) -
     ("Nghị quyết TW7 khóa X về nông nghiệp, nông dân, nông thôn"); all of them otherwise."""
     if len(documents) <= 1:
         return documents
-    window = _after(folded, end, 160)
-    stop = patterns().next_document.search(window, 4)
-    window = window[: stop.start()] if stop else window
-    named = tuple(d for d in documents if any(k in window for k in d.folded_keywords))
+    named = named_after(documents, folded, end)
     return named if len(named) == 1 else documents
 
 
@@ -239,19 +194,19 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
             continue
         type_name = type_by_word.get(" ".join(match.type_word.split()))
         printed = text[match.start : match.end]
-        after = _after(folded, match.end)
-        if type_name is None:
-            continue
+        after = words_after(folded, match.end)
+        if type_name is None or pats.state_issuer_after.match(after):
+            continue  # "Nghị quyết 11 của Chính phủ": a state document, not the Party's
         candidates = registry.by_type_number(type_name, match.number)
         if pats.local_issuer_after.match(after):
             # "Chỉ thị 05 của Tỉnh ủy": the province's own directive, unless the text speaks of the
             # central one's subject ("Ban Chỉ đạo thực hiện Chỉ thị 05 của Tỉnh ủy" is the committee's).
-            on_subject = [c for c in candidates if _on_subject(c, folded)]
-            if len(on_subject) == 1:
-                findings.mentions.append(Mention(match.start, match.end, printed, directive_id=on_subject[0].id))
+            on_its_subject = [c for c in candidates if on_subject(c, folded)]
+            if len(on_its_subject) == 1:
+                findings.mentions.append(Mention(match.start, match.end, printed, directive_id=on_its_subject[0].id))
                 shown = f"{printed} {text[match.end:match.end + 20].strip()}"
-                findings.findings.append(_finding("directives.local_read_as_central", shown, document=on_subject[0].id))
-                resolved.add(on_subject[0].id)
+                findings.findings.append(_finding("directives.local_read_as_central", shown, document=on_its_subject[0].id))
+                resolved.add(on_its_subject[0].id)
             else:
                 findings.mentions.append(Mention(match.start, match.end, printed, local_symbol=printed))
             continue
@@ -259,9 +214,9 @@ def find_bare_mentions(text: str, folded: str, registry: Registry, years: list[i
         if known and len(known) == 1:
             findings.mentions.append(Mention(match.start, match.end, printed, directive_id=next(iter(known))))
             continue
-        chosen = _choose(candidates, folded, match.end, resolved, years) if len(candidates) > 1 else None
-        if len(candidates) == 1:
-            chosen = candidates[0] if _bare_is_plausible(candidates[0], folded, match.end, years) else None
+        chosen = choose(candidates, folded, match.end, resolved, years, registry)
+        if chosen and not _bare_is_plausible(chosen, folded, match.end, years):
+            chosen = None  # one of homonyms or the only candidate, a bare number needs supporting context
         central = pats.central_issuer_after.match(after)
         if chosen:
             findings.mentions.append(Mention(match.start, match.end, printed, directive_id=chosen.id))
@@ -284,15 +239,15 @@ def _central_symbol(type_name: str, number: int, body: str) -> str | None:
 
 def _bare_is_plausible(candidate: Directive, folded: str, end: int, years: list[int]) -> bool:
     """A bare "Chỉ thị 05" is the central 05-CT/TW only with supporting context."""
-    if patterns().central_issuer_after.match(_after(folded, end)):
+    if patterns().central_issuer_after.match(words_after(folded, end)):
         return True
     on_date = date_after(folded, end)
     if on_date:
         return on_date == candidate.date
-    term = _term_after(folded, end)
+    term = term_after(folded, end)
     if term:
         return term == candidate.term
-    if _on_subject(candidate, folded):
+    if on_subject(candidate, folded):
         return True
     if years and candidate.date:
         return candidate.date.year <= max(years) <= candidate.date.year + 10

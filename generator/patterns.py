@@ -87,6 +87,7 @@ class Patterns:
     term_after: re.Pattern[str]
     central_issuer_after: re.Pattern[str]
     local_issuer_after: re.Pattern[str]
+    state_issuer_after: re.Pattern[str]
     date_after: re.Pattern[str]
     next_document: re.Pattern[str]
     secondary_before: re.Pattern[str]

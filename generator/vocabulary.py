@@ -72,6 +72,7 @@ class Context(_Strict):
     next_document: tuple[str, ...]
     central_issuer_after: tuple[str, ...]
     local_issuer_after: tuple[str, ...]
+    state_issuer_after: tuple[str, ...]
     central_committee: tuple[str, ...]
     secondary_before: tuple[str, ...]
     implement_before: tuple[str, ...]

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.analysis import AnalysedText
-from generator.directives import Mention, date_after
+from generator.directives import Mention
+from generator.homonyms import date_after
 from generator.patterns import patterns
 from generator.registry import Registry
 from generator.scanning import (

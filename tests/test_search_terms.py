@@ -35,8 +35,10 @@ def test_alias_index_maps_every_written_form_to_its_document(registry):
     from generator.search_terms import alias_index
 
     index = alias_index(list(registry.directives), ["42-CT/TW"])
-    for query in ("05-CT/TW", "CT 05", "CT05", "Chỉ thị 05", "chỉ thị số 05-CT/TW", "chi thi 5", "05/CT-TW", "Directive 05"):
-        assert index[alias_key(query)] == ["05-CT/TW"], query
+    for query in ("06-CT/TW", "CT 06", "CT06", "Chỉ thị 06", "chỉ thị số 06-CT/TW", "chi thi 6", "06/CT-TW", "Directive 06"):
+        assert index[alias_key(query)] == ["06-CT/TW"], query
+    for query in ("05-CT/TW", "CT 05", "Chỉ thị 05", "Directive 05"):  # two directives are numbered 05-CT/TW
+        assert index[alias_key(query)] == ["05-CT/TW", "05-CT/TW (XIII)"], query
     assert index[alias_key("Nghị quyết Trung ương 4 khóa XI")] == ["12-NQ/TW"]
     assert index[alias_key("Nghị quyết Trung ương 4 khoá XII")] == ["04-NQ/TW"]
     assert index[alias_key("NQ TW4")] == ["12-NQ/TW", "04-NQ/TW"]

@@ -25,7 +25,9 @@ def clues(text: str, registry) -> list[tuple[int, str]]:
     [
         ("Huyện ủy tổ chức hội nghị tổng kết 10 năm thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị.", 2026),
         ("Đảng ủy Khối sơ kết 2 năm thực hiện Kết luận 01-KL/TW về tiếp tục thực hiện Chỉ thị 05.", 2023),
-        ("Hội nghị sơ kết ba năm thực hiện Chỉ thị số 05-CT/TW trên địa bàn huyện.", 2019),
+        # two directives are numbered 05-CT/TW (terms XII and XIII): the text names which one
+        ("Hội nghị sơ kết ba năm thực hiện Chỉ thị số 05-CT/TW về học tập và làm theo Bác trên địa bàn huyện.", 2019),
+        ("Hội nghị sơ kết ba năm thực hiện Chỉ thị số 05-CT/TW về giảm nghèo bền vững trên địa bàn huyện.", 2024),
         ("Bốn năm thực hiện Cuộc vận động “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh”.", 2010),
         ("Tổng kết 5 năm thực hiện Chỉ thị 03, ngày 14-5-2011 của Bộ Chính trị.", 2016),
         ("Qua hai năm qua thực hiện Chỉ thị số 05-CT/TW, nhiều điển hình đã xuất hiện.", 2018),
