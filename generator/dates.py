@@ -17,6 +17,7 @@ from generator.analysis import AnalysedText
 from generator.findings import Finding
 from generator.model import CleanedText, Confidence, DateValue, Extracted, Stamp
 from generator.patterns import patterns
+from generator.scanning import find_from_literals
 from generator.textnorm import fold_keep_length
 from generator.year_clues import Introduced, YearClue
 
@@ -56,7 +57,7 @@ def context_years(folded: str) -> list[int]:
     """Years the (folded) text speaks of as its own time ('năm 2013'), not targets ('đến năm 2015') or spans."""
     pats = patterns()
     years = []
-    for m in pats.year.finditer(folded):
+    for m in find_from_literals(pats.year, folded, YEAR_STARTS):
         before = folded[max(0, m.start() - 25) : m.start()]
         if pats.target_before_year.search(before) or pats.span_before_year.search(before) or pats.document_before_date.search(before):
             continue
@@ -101,6 +102,7 @@ def _year_in_context(folded: str, month: int | None = None) -> ContextYear | Non
 DateResult = tuple[Extracted[DateValue], list[Finding]]
 STAMP_LEAD = 2  # years: a stamp above the title this far after everything the text speaks of is the website's clock
 LISTING = 3  # stamps in a page head: a list of teasers
+YEAR_STARTS = ("19", "20")  # every `year` match begins with one (scanning.find_from_literals)
 LEAD_BLOCKS = 4  # the lead is among the first blocks, up to the first real paragraph
 REAL_PARAGRAPH = 80  # characters
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.analysis import AnalysedText
 from generator.dates import context_years, extract_date, written_years
@@ -20,6 +21,7 @@ from generator.outlets import load_outlets
 from generator.patterns import patterns
 from generator.provinces import extract_province
 from generator.registry import Registry
+from generator.scanning import find_from_literals
 from generator.textnorm import fold_keep_length, name_case
 from generator.vocabulary import load_vocabulary
 from generator.year_clues import implemented_documents, year_clues
@@ -38,11 +40,19 @@ def derive_title(lead: str) -> str:
     return short + ("…" if len(words) > TITLE_WORDS else "")
 
 
+@lru_cache(maxsize=1)
+def person_starts() -> tuple[str, ...]:
+    """What every `person` match begins with: a title word, its first letter in either case."""
+    titles = load_vocabulary().data.context.person_titles
+    return tuple(dict.fromkeys(first + t[1:] for t in titles for first in (t[0].lower(), t[0].upper())))
+
+
 def extract_people(body: str) -> tuple[str, ...]:
     """People named with a title word, in order of first mention; offices ('đồng chí Bí thư') are not names."""
     names: dict[str, None] = {}
     not_names = set(load_vocabulary().data.context.not_names)
-    for match in patterns().person.finditer(body):
+    # tried only where a title word begins (str.find, C speed): most reports name nobody so
+    for match in find_from_literals(patterns().person, body, person_starts()):
         name = match.group(1)
         if name.split()[0] not in not_names:
             names.setdefault(name, None)

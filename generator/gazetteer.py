@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -90,29 +90,42 @@ class Province:
     name_2025: str
     name_2025_en: str
 
-    @property
+    @cached_property
     def slug(self) -> str:
         return slugify(self.name)
 
-    def ref(self) -> ProvinceRef:
+    @cached_property
+    def _ref(self) -> ProvinceRef:
         return ProvinceRef(
             code=self.code, name=self.name, slug=self.slug, name_en=self.name_en,
             code_2025=self.code_2025, name_2025=self.name_2025, slug_2025=slugify(self.name_2025),
             name_2025_en=self.name_2025_en,
         )
 
+    def ref(self) -> ProvinceRef:
+        return self._ref  # frozen: one shared value per province
+
 
 @dataclass(frozen=True)
 class Gazetteer:
     provinces: tuple[Province, ...]
     districts: tuple[tuple[str, str], ...]  # (district name, province code), unique names only
+    _by_code: dict[str, Province] = field(init=False, repr=False, compare=False)
+    _by_slug: dict[str, Province] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_slug: dict[str, Province] = {}
+        for p in self.provinces:  # the first province to carry a slug keeps it, as a scan in order would find
+            for key in (p.slug, slugify(p.full_name), slugify(p.name_en)):
+                by_slug.setdefault(key, p)
+        object.__setattr__(self, "_by_code", {p.code: p for p in reversed(self.provinces)})
+        object.__setattr__(self, "_by_slug", by_slug)
 
     def by_code(self, code: str) -> Province:
-        return next(p for p in self.provinces if p.code == code)
+        return self._by_code[code]
 
     def by_name(self, name: str) -> Province | None:
-        key = slugify(name)
-        return next((p for p in self.provinces if p.slug == key or slugify(p.full_name) == key or slugify(p.name_en) == key), None)
+        return self._by_slug.get(slugify(name))
 
 
 class _ProvinceEntry(BaseModel):

@@ -11,7 +11,6 @@ import datetime as dt
 
 from generator.patterns import patterns
 from generator.registry import Directive, Registry
-from generator.textnorm import fold
 from generator.vocabulary import load_vocabulary
 
 
@@ -74,7 +73,7 @@ def _issuer_after(folded: str, end: int, registry: Registry) -> str | None:
     if not match:
         return None
     body = " ".join(match["body"].split())
-    return next((code for code, issuer in registry.issuers.items() if fold(issuer.vi) == body), None)
+    return next((code for code, folded in registry.folded_issuers if folded == body), None)
 
 
 def open_ended(candidates: tuple[Directive, ...]) -> bool:
@@ -96,7 +95,8 @@ def choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: s
         same = [c for c in candidates if c.date == on_date]
         if len(same) == 1:
             return same[0]
-    in_year = [c for c in candidates if c.date and c.date.year in _years_after(folded, end)]
+    years_after = _years_after(folded, end)  # read once, not once per candidate
+    in_year = [c for c in candidates if c.date and c.date.year in years_after]
     if len(in_year) == 1:  # "… dated October 25, 2017", "… năm 2017"
         return in_year[0]
     for written, attribute in ((term_after(folded, end), "term"), (_issuer_after(folded, end, registry), "issuer")):

@@ -130,6 +130,9 @@ class Registry:
     _by_type_number: dict[tuple[str, int], tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
     _by_plenum: dict[tuple[int, str], tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
     name_patterns: tuple[tuple[re.Pattern[str], str], ...] = field(init=False, repr=False, compare=False)
+    _continued_by: dict[str, tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
+    _implemented_by: dict[str, tuple[Directive, ...]] = field(init=False, repr=False, compare=False)
+    folded_issuers: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)  # (code, folded vi name)
 
     def __post_init__(self) -> None:
         by_symbol: dict[str, list[Directive]] = defaultdict(list)
@@ -148,6 +151,16 @@ class Registry:
         object.__setattr__(
             self, "name_patterns", tuple((name_pattern(name), d.id) for d in self.directives for name in d.names)
         )
+        continued_by: dict[str, list[Directive]] = defaultdict(list)
+        implemented_by: dict[str, list[Directive]] = defaultdict(list)
+        for d in self.directives:  # in registry order, as the lists were read before
+            if d.continues is not None:
+                continued_by[d.continues].append(d)
+            if d.implements is not None:
+                implemented_by[d.implements].append(d)
+        object.__setattr__(self, "_continued_by", {k: tuple(v) for k, v in continued_by.items()})
+        object.__setattr__(self, "_implemented_by", {k: tuple(v) for k, v in implemented_by.items()})
+        object.__setattr__(self, "folded_issuers", tuple((code, fold(issuer.vi)) for code, issuer in self.issuers.items()))
 
     def get(self, directive_id: str) -> Directive | None:
         return self.index.get(directive_id)
@@ -162,10 +175,10 @@ class Registry:
         return self._by_plenum.get((plenum, term), ())
 
     def continued_by(self, directive_id: str) -> tuple[Directive, ...]:
-        return tuple(d for d in self.directives if d.continues == directive_id)
+        return self._continued_by.get(directive_id, ())
 
     def implemented_by(self, directive_id: str) -> tuple[Directive, ...]:
-        return tuple(d for d in self.directives if d.implements == directive_id)
+        return self._implemented_by.get(directive_id, ())
 
 
 def parse_registry(entries: object, issuers: object, source: str = "directives.yaml") -> Registry:
