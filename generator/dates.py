@@ -41,7 +41,8 @@ def body_date_mentions(body: str, folded: str) -> list[DateMention]:
     """Full dates in the body (`folded` is its folded form), each with the kind of words before it."""
     pats = patterns()
     found: list[DateMention] = []
-    for pattern in (pats.full_date, pats.worded_date):
+    # a worded date spells out "tháng": without it that family has nothing to find
+    for pattern in (pats.full_date, pats.worded_date) if "thang" in folded else (pats.full_date,):
         for m in pattern.finditer(folded):
             date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
             if not date:

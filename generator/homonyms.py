@@ -28,7 +28,11 @@ def _own_words(folded: str, end: int, width: int = 90) -> str:
 
 def date_after(folded: str, end: int) -> dt.date | None:
     """The date written with a mention ("…, ngày 14-5-2011", "… của Ban Bí thư ngày 01-7-2011")."""
-    match = patterns().date_after.search(_own_words(folded, end, 70))
+    return _date_in(_own_words(folded, end, 70))
+
+
+def _date_in(own: str) -> dt.date | None:
+    match = patterns().date_after.search(own)
     if not match:
         return None
     try:
@@ -37,14 +41,18 @@ def date_after(folded: str, end: int) -> dt.date | None:
         return None
 
 
-def _years_after(folded: str, end: int) -> set[int]:
-    """The years written after a mention, before the next document is named."""
-    return {int(m["y"]) for m in patterns().year.finditer(_own_words(folded, end, 70))}
+def _years_in(own: str) -> set[int]:
+    """The years written in a mention's own words (`_own_words`)."""
+    return {int(m["y"]) for m in patterns().year.finditer(own)}
 
 
 def term_after(folded: str, end: int) -> str | None:
     """The term written after a mention ("… của Bộ Chính trị khóa XI" -> "XI")."""
-    match = patterns().term_after.match(_own_words(folded, end))
+    return _term_in(_own_words(folded, end))
+
+
+def _term_in(own: str) -> str | None:
+    match = patterns().term_after.match(own)
     return load_vocabulary().roman_term(match["term"]) if match else None
 
 
@@ -67,9 +75,9 @@ def _pointed_to(resolved: set[str], registry: Registry) -> set[str]:
             for target in (d.continues, d.implements) if target}
 
 
-def _issuer_after(folded: str, end: int, registry: Registry) -> str | None:
-    """The issuer named after a mention ("… của Ban Bí thư" -> BBT), when it is one of issuers.yaml."""
-    match = patterns().central_issuer_after.match(_own_words(folded, end))
+def _issuer_in(own: str, registry: Registry) -> str | None:
+    """The issuer named in a mention's own words ("… của Ban Bí thư" -> BBT), when it is one of issuers.yaml."""
+    match = patterns().central_issuer_after.match(own)
     if not match:
         return None
     body = " ".join(match["body"].split())
@@ -90,16 +98,18 @@ def choose(candidates: tuple[Directive, ...], folded: str, end: int, resolved: s
     taken as it is, unless its id carries a term suffix: then it needs one of these clues too."""
     if not candidates or (len(candidates) == 1 and not open_ended(candidates)):
         return candidates[0] if candidates else None
-    on_date = date_after(folded, end)
+    own = _own_words(folded, end, 70)  # each window of own words read once for all its clues
+    on_date = _date_in(own)
     if on_date:
         same = [c for c in candidates if c.date == on_date]
         if len(same) == 1:
             return same[0]
-    years_after = _years_after(folded, end)  # read once, not once per candidate
+    years_after = _years_in(own)
     in_year = [c for c in candidates if c.date and c.date.year in years_after]
     if len(in_year) == 1:  # "… dated October 25, 2017", "… năm 2017"
         return in_year[0]
-    for written, attribute in ((term_after(folded, end), "term"), (_issuer_after(folded, end, registry), "issuer")):
+    own = _own_words(folded, end)
+    for written, attribute in ((_term_in(own), "term"), (_issuer_in(own, registry), "issuer")):
         same = [c for c in candidates if written and getattr(c, attribute) == written]
         if len(same) == 1:
             return same[0]

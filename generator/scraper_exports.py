@@ -46,6 +46,8 @@ def _is_article_key(name: str) -> bool:
 
 def _header(line: str) -> tuple[str, list[str]] | None:
     """The delimiter and column names when `line` is a header row of an article export."""
+    if not any(delimiter in line for delimiter in _DELIMITERS):
+        return None  # a header row has a delimiter; checked first, as it needs no folding
     folded = fold(line).lower()
     if not any(column in folded for column in _TEXT_COLUMNS):
         return None  # a header names its text column; a title line does not (most lines stop here)

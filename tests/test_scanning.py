@@ -2,12 +2,17 @@
 
 import re
 
+from generator.dates import YEAR_STARTS
+from generator.extraction import person_starts
+from generator.patterns import patterns
 from generator.scanning import (
     capitalised_pattern,
     find_from_literals,
     first_not_after,
     trie_pattern,
 )
+from generator.textnorm import fold_keep_length
+from tests.conftest import ROOT
 
 
 def test_first_not_after_refuses_a_digit_inside_a_number():
@@ -35,3 +40,26 @@ def test_find_from_literals_finds_what_finditer_finds():
     found = find_from_literals(pattern, text, ("nghi quyet", "nq"))
     assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
     assert [m.group() for m in found] == ["nghi quyet trung uong 4", "nq tw4", "nghi quyet tw 6", "nq trung uong 7"]
+
+
+def _report_texts() -> list[str]:
+    paths = sorted((ROOT / "tests").glob("corpus*/*.txt")) + sorted((ROOT / "source_reports").glob("*.txt"))
+    return [path.read_text(encoding="utf-8") for path in paths] + [
+        "Ông Nguyễn Văn An, bà Lê Thị Hoa, anh Trần Minh và chị Đỗ Thu Hà; không Công Lý, đồng chí Bí thư, "
+        "Đồng chí Phạm Quang Nghị. Năm 2019, 12019, 1/2013, 5/2019x1, 1998-2000, 2020."
+    ]
+
+
+def test_people_are_found_from_their_title_words_as_the_whole_scan_finds_them():
+    person = patterns().person
+    for text in _report_texts():
+        fast = find_from_literals(person, text, person_starts())
+        assert [m.span() for m in fast] == [m.span() for m in person.finditer(text)]
+
+
+def test_years_are_found_from_their_first_two_digits_as_the_whole_scan_finds_them():
+    year = patterns().year
+    for text in _report_texts():
+        folded = fold_keep_length(text)
+        fast = find_from_literals(year, folded, YEAR_STARTS)
+        assert [m.span() for m in fast] == [m.span() for m in year.finditer(folded)]
