@@ -17,7 +17,7 @@ from generator.analysis import AnalysedText
 from generator.findings import Finding
 from generator.model import CleanedText, Confidence, DateValue, Extracted, Stamp
 from generator.patterns import patterns
-from generator.scanning import find_from_literals
+from generator.scanning import find_before_literals, find_from_literals
 from generator.textnorm import fold_keep_length
 from generator.year_clues import Introduced, YearClue
 
@@ -37,13 +37,19 @@ def _valid(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def in_numeric_date(char: str) -> bool:
+    """What a `full_date` match holds before its year: digits, spaces, separators ("5 / 3 / 2019")."""
+    return char.isdecimal() or char.isspace() or char in "/.-"
+
+
 def body_date_mentions(body: str, folded: str) -> list[DateMention]:
     """Full dates in the body (`folded` is its folded form), each with the kind of words before it."""
     pats = patterns()
     found: list[DateMention] = []
+    full = find_before_literals(pats.full_date, folded, YEAR_STARTS, in_numeric_date)
     # a worded date spells out "tháng": without it that family has nothing to find
-    for pattern in (pats.full_date, pats.worded_date) if "thang" in folded else (pats.full_date,):
-        for m in pattern.finditer(folded):
+    for matches in (full, pats.worded_date.finditer(folded) if "thang" in folded else ()):
+        for m in matches:
             date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
             if not date:
                 continue
@@ -103,7 +109,7 @@ def _year_in_context(folded: str, month: int | None = None) -> ContextYear | Non
 DateResult = tuple[Extracted[DateValue], list[Finding]]
 STAMP_LEAD = 2  # years: a stamp above the title this far after everything the text speaks of is the website's clock
 LISTING = 3  # stamps in a page head: a list of teasers
-YEAR_STARTS = ("19", "20")  # every `year` match begins with one (scanning.find_from_literals)
+YEAR_STARTS = ("19", "20")  # every `year` (and `full_date` year) begins with one (scanning.find_from_literals)
 LEAD_BLOCKS = 4  # the lead is among the first blocks, up to the first real paragraph
 REAL_PARAGRAPH = 80  # characters
 

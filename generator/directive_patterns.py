@@ -7,13 +7,16 @@ Matching runs on `prepare(text)`: tone-less, lower case, đ -> d, "TƯ" read as 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.patterns import documents_form, patterns
+from generator.scanning import find_before_literals
 from generator.textnorm import fold_keep_length
 from generator.vocabulary import load_vocabulary
 
 PLENUM_STARTS = ("nghi quyet", "nq")  # every `plenum` match begins with one (scanning.find_from_literals)
+SYMBOL_SEPARATORS = ("-", "–", "—", "/")  # every `symbol` match holds one after its number (and spaces)
 
 
 def prepare(text: str, folded: str | None = None) -> str:
@@ -27,6 +30,16 @@ class BareMatch:
     end: int
     type_word: str  # folded: "chi thi", "ct"
     number: int
+
+
+def _in_number(char: str) -> bool:
+    return char.isdecimal() or char.isspace()
+
+
+def find_symbols(folded: str) -> list[re.Match[str]]:
+    """The matches of the `symbol` family in `folded`, tried only just before a separator ("05-CT/TW",
+    "10 / CT-TW"): the text's every digit is a place `re` would try."""
+    return find_before_literals(patterns().symbol, folded, SYMBOL_SEPARATORS, _in_number)
 
 
 def find_bare(folded: str) -> list[BareMatch]:

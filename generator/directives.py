@@ -66,7 +66,7 @@ def _overlaps(spans: list[Mention], start: int, end: int) -> bool:
 def find_symbol_mentions(text: str, folded: str, registry: Registry, years: list[int], findings: DocumentFindings) -> None:
     pending: list[tuple[re.Match[str], tuple[Directive, ...]]] = []
     vocabulary = load_vocabulary()
-    for match in patterns().symbol.finditer(folded):
+    for match in pat.find_symbols(folded):
         type_code = vocabulary.code_printed[match["type"]]
         issuer, central = vocabulary.issuer_printed[match["iss"]]
         symbol = _symbol_text(match["num"], type_code, issuer)

@@ -10,6 +10,7 @@ matches exactly the same spans.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 
 def first_not_after(first: str, before: str) -> str:
@@ -105,3 +106,23 @@ def find_near_literal(pattern: re.Pattern[str], text: str, literal: str, back: i
     """What `pattern.finditer(text)` finds, for a pattern whose every match holds `literal` within
     `back` characters of its start ("130 năm Ngày sinh …" holds "nam" 4 characters in)."""
     return matches_at(pattern, text, starts_before(text, literal, back))
+
+
+def runs_before(text: str, literals: tuple[str, ...], allowed: Callable[[str], bool]) -> set[int]:
+    """Every position of the run of `allowed` characters just before each occurrence of one of
+    `literals` (str.find, C speed, then a short walk back)."""
+    starts: set[int] = set()
+    for at in literal_starts(text, literals):
+        begin = at
+        while begin > 0 and allowed(text[begin - 1]):
+            begin -= 1
+        starts.update(range(begin, at))
+    return starts
+
+
+def find_before_literals(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
+                         allowed: Callable[[str], bool]) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a pattern whose every match holds one of `literals`
+    with only `allowed` characters before it ("5 / 3 / 2019": digits, spaces and separators before
+    the year's "20"). Digits lead many patterns, and `re` tries each: the literal is found faster."""
+    return matches_at(pattern, text, runs_before(text, literals, allowed))

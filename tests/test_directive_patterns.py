@@ -45,3 +45,9 @@ def test_plenum_scan_from_its_first_words_finds_what_finditer_finds():
     for folded in _realistic_texts():
         fast = find_from_literals(plenum, folded, pat.PLENUM_STARTS)
         assert [m.span() for m in fast] == [m.span() for m in plenum.finditer(folded)]
+
+
+def test_symbol_scan_from_its_separators_finds_what_finditer_finds():
+    symbol = patterns().symbol
+    for folded in _realistic_texts() + [pat.prepare("05 \n - CT/TW, 10 / ct-tw, 3-5-2019, 12 -- 05-CT/TW, 926-CV/BTCTU")]:
+        assert [m.span() for m in pat.find_symbols(folded)] == [m.span() for m in symbol.finditer(folded)]

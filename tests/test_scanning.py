@@ -2,13 +2,15 @@
 
 import re
 
-from generator.dates import YEAR_STARTS
+from generator.dates import YEAR_STARTS, in_numeric_date
 from generator.extraction import person_starts
 from generator.patterns import patterns
 from generator.scanning import (
     capitalised_pattern,
+    find_before_literals,
     find_from_literals,
     first_not_after,
+    runs_before,
     trie_pattern,
 )
 from generator.textnorm import fold_keep_length
@@ -63,3 +65,16 @@ def test_years_are_found_from_their_first_two_digits_as_the_whole_scan_finds_the
         folded = fold_keep_length(text)
         fast = find_from_literals(year, folded, YEAR_STARTS)
         assert [m.span() for m in fast] == [m.span() for m in year.finditer(folded)]
+
+
+def test_full_dates_are_found_from_their_years_as_the_whole_scan_finds_them():
+    full_date = patterns().full_date
+    texts = _report_texts() + ["ngày 5 / 3 / 2019, 14-5-2011, 12.10.2023, 1.5/01/2012, 10/5/20211, 2/ 2020-2021, 5 /\n 6 /  1999"]
+    for text in texts:
+        folded = fold_keep_length(text)
+        fast = find_before_literals(full_date, folded, YEAR_STARTS, in_numeric_date)
+        assert [m.span() for m in fast] == [m.span() for m in full_date.finditer(folded)]
+
+
+def test_a_run_before_a_literal_is_every_allowed_position_up_to_it():
+    assert runs_before("ab 12 -x", ("-",), lambda ch: ch.isdecimal() or ch.isspace()) == {2, 3, 4, 5}
