@@ -12,9 +12,11 @@ from urllib.parse import urlsplit
 
 Lang = Literal["vi", "en"]
 # The one place the published address comes from: $SITE_URL (the Pages workflow derives it from
-# the repository) or --site-url. Without either the build is a preview at this address, and
-# every page of it says so (overrides/partials/preview.html).
-PREVIEW_URL = "http://127.0.0.1:8000/"
+# the repository) or --site-url. Without either the build is a preview that knows no address:
+# its links, citations, feeds and downloads give paths from the site's root ("/reports/…/"),
+# which work wherever the site is served at a host's root and never point at a machine that is
+# not the reader's; every page says so (overrides/partials/preview.html).
+PREVIEW_URL = "/"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
 
 
@@ -61,7 +63,7 @@ class Project:
     def at(cls, root: Path | str = ".", *, source: Path | None = None, docs: Path | None = None,
            translations: Path | None = None, site_url: str | None = None, workers: int | None = None) -> "Project":
         """The project in `root` with its usual layout; any folder may be given elsewhere.
-        The site's URL is `site_url`, else $SITE_URL, else the local preview address."""
+        The site's URL is `site_url`, else $SITE_URL, else a preview's root path "/"."""
         root = Path(root)
         if site_url:
             url = checked_site_url(site_url, "--site-url")
@@ -82,7 +84,13 @@ class Project:
     @property
     def preview(self) -> bool:
         """A local preview: its addresses are not to be cited, and its pages say so."""
-        return is_loopback(self.site_url)
+        return self.site_url == PREVIEW_URL or is_loopback(self.site_url)
+
+    def absolute_side_url(self, language: Language) -> str | None:
+        """A side's absolute address, for MkDocs (canonical links, sitemap); None in a preview
+        that knows no address."""
+        url = self.side_url(language)
+        return url if urlsplit(url).scheme else None
 
     def side_url(self, language: Language) -> str:
         return self.site_url + language.prefix

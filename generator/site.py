@@ -167,7 +167,7 @@ def build_side(project: Project, language: Language, strict: bool = True, others
     started = time.perf_counter()
     since = time.time() - 1.0  # file times may be a little coarser than the clock
     try:
-        config = load_config(config_file=str(config_file), strict=strict, site_url=project.side_url(language))
+        config = load_config(config_file=str(config_file), strict=strict, site_url=project.absolute_side_url(language))
         config["extra"] = theme_extra(project, language, dict(config["extra"]))
         build(config, dirty=True)
     except (Abort, ConfigurationError) as exc:

@@ -17,7 +17,9 @@ def test_the_address_comes_from_site_url_and_each_side_follows_from_it(tmp_path,
 def test_without_an_address_the_build_is_a_preview(tmp_path, monkeypatch):
     monkeypatch.delenv("SITE_URL", raising=False)
     project = Project.at(tmp_path)
-    assert project.site_url == PREVIEW_URL and project.preview
+    assert project.site_url == PREVIEW_URL == "/" and project.preview
+    assert [project.side_url(lang) for lang in project.languages] == ["/", "/en/"]
+    assert [project.absolute_side_url(lang) for lang in project.languages] == [None, None]  # MkDocs gets none
 
 
 def test_an_argument_wins_over_the_environment(tmp_path, monkeypatch):

@@ -223,8 +223,27 @@ def test_a_preview_build_says_so_on_every_page_and_in_its_feed(tmp_path: Path, m
     unmarked = [str(p) for p in pages if 'class="archive-preview"' not in p.read_text(encoding="utf-8")]
     assert pages and unmarked == []
     report = (project / "site/reports/000_f4d9ae87f141ab91/index.html").read_text(encoding="utf-8")
-    assert "http://127.0.0.1:8000/reports/000_f4d9ae87f141ab91/" in report and "đừng dùng để trích dẫn" in report
-    assert "<subtitle>Local preview" in (project / "site/en/feed.xml").read_text(encoding="utf-8")
+    assert "url = {/reports/000_f4d9ae87f141ab91/}" in report and "chưa có địa chỉ công bố" in report
+    feed = (project / "site/en/feed.xml").read_text(encoding="utf-8")
+    assert "<subtitle>Preview: this build has no published address" in feed and 'href="/en/reports/' in feed
+
+
+def test_a_preview_build_without_an_address_writes_no_loopback_address_anywhere(tmp_path: Path, monkeypatch):
+    """Without $SITE_URL a build does not invent an address: a reader's link never points at the
+    machine that built it. Links, citations, feed and downloads give paths from the site's root."""
+    from generator.build import build
+    from generator.project import Project
+    from tests.conftest import copy_project
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    project = copy_project(tmp_path / "preview")
+    assert build(Project.at(project), search=False).site_built
+    files = list(published_text_files(project / "site"))
+    assert len(files) > 100
+    offenders = [f"{path.relative_to(project)}: {m.group(0)}" for path, text in files for m in [LOOPBACK.search(text)] if m]
+    assert offenders == []
+    row = (project / "site/data/reports.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert ",/reports/" in row and ",/raw/" in row
 
 
 def test_a_published_build_has_no_preview_notice(built_project: Path):
