@@ -7,7 +7,6 @@ same generated pages, at several corpus sizes. Prints numbers; asserts nothing.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -16,9 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.synthetic import write_corpus  # noqa: E402
+from bench.synthetic import fresh_project, write_corpus  # noqa: E402
 
-PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "overrides", "docs/vi/about.md", "docs/en/about.md")
 # Each stage in a child process of its own (for its peak memory), through the library's functions.
 GENERATE = [sys.executable, "-c", "from generator.build import build; from generator.project import Project; build(Project.at('.'), site=False)"]
 BARE_MKDOCS = [sys.executable, "-c", "from generator.project import Project; from generator.site import build_site; build_site(Project.at('.'), search_index=False)"]
@@ -45,11 +43,7 @@ def du(path: Path) -> float:
 
 def bench(n: int, out: Path) -> dict[str, float]:
     project = out / f"n{n}"
-    shutil.rmtree(project, ignore_errors=True)
-    for name in PROJECT_FILES:
-        src, dst = ROOT / name, project / name
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(src, dst) if src.is_dir() else shutil.copy2(src, dst)
+    fresh_project(project, ROOT)
     write_corpus(project / "source_reports", n, ROOT / "source_reports")
     gen_s, gen_mb = run(GENERATE, project)
     mk_s, mk_mb = run(BARE_MKDOCS, project)

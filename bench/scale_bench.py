@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,9 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.synthetic import write_full_corpus  # noqa: E402
+from bench.synthetic import fresh_project, write_full_corpus  # noqa: E402
 
-PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "overrides", "docs/vi/about.md", "docs/en/about.md")
 PAGES_LIMIT = 10**9  # GitHub Pages: a published site of at most 1 GB
 BUILD = [sys.executable, "-m", "generator", "build"]
 # Where the bytes of the site go: (label, paths relative to site/ that it sums, both sides).
@@ -127,11 +125,7 @@ def size(path: Path) -> int:
 
 def make_project(n: int, out: Path) -> Path:
     project = out / f"scale-{n}"
-    shutil.rmtree(project, ignore_errors=True)
-    for name in PROJECT_FILES:
-        src, dst = ROOT / name, project / name
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(src, dst) if src.is_dir() else shutil.copy2(src, dst)
+    fresh_project(project, ROOT)
     write_full_corpus(project, n, ROOT / "source_reports", ROOT / "translations")
     return project
 

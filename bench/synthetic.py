@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,3 +143,18 @@ def write_full_corpus(project: Path, n: int, seed_dir: Path, translations_dir: P
         (sources / f"{report_id}.txt").write_text(text, encoding="utf-8")
         (catalogs / f"{report_id}.po").write_text(catalog, encoding="utf-8")
     return n
+
+
+# What a bench project copies from the repository besides its generated corpus.
+PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "overrides", "docs/vi/about.md", "docs/en/about.md")
+
+
+def fresh_project(project: Path, root: Path) -> Path:
+    """An empty project at `project` with the site configuration and theme of the repository at
+    `root` (any earlier one there removed); the caller writes its corpus."""
+    shutil.rmtree(project, ignore_errors=True)
+    for name in PROJECT_FILES:
+        src, dst = root / name, project / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(src, dst) if src.is_dir() else shutil.copy2(src, dst)
+    return project

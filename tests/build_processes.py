@@ -36,6 +36,21 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def descendants_running(pid: int, program: str) -> list[int]:
+    """Live descendants of `pid` whose command line names `program` (e.g. Pagefind, which
+    `python -m pagefind` execs)."""
+    found, queue = [], [pid]
+    while queue:
+        for child in children(queue.pop()):
+            queue.append(child)
+            try:
+                if program.encode() in Path(f"/proc/{child}/cmdline").read_bytes():
+                    found.append(child)
+            except OSError:
+                continue
+    return found
+
+
 def alive(pid: int) -> bool:
     stat = _stat(pid)
     return stat is not None and stat[0] != "Z"

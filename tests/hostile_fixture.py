@@ -16,6 +16,7 @@ from generator.registry import load_registry
 from generator.segments import report_segments
 from generator.translation_memory import find_entry, open_catalog, save_catalog
 
+THEME_LOGO = "assets/images/logo.svg"  # the one image a page may hold: the theme's own (overrides/partials/logo.html)
 REPORT_ID = "950_ha_nam_tieu_de_doc"
 TITLE = 'Hà Nam: <script>window.__xss=1</script> <img src=x onerror="window.__xss=2;alert(document.domain)"> sơ kết Chỉ thị 05'
 # Paragraphs that are syntax of Markdown, of the extensions mkdocs.yml enables, and of HTML.

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlparse
 import pytest
 
 from tests.conftest import QuietHandler
-from tests.hostile_fixture import REPORT_ID, TITLE, TITLE_EN
+from tests.hostile_fixture import REPORT_ID, THEME_LOGO, TITLE, TITLE_EN
 
 pytestmark = pytest.mark.browser
 PAGES = {
@@ -64,7 +64,7 @@ def test_no_payload_runs_on_the_report_pages_and_the_title_shows_as_text(watched
     else:
         assert watched.locator('[data-md-component="header-topic"]').inner_text().strip().endswith(PAGES[path])
     images = watched.evaluate("[...document.images].map(i => new URL(i.src).pathname)")
-    assert [src for src in images if not src.endswith("/assets/images/logo.svg")] == []  # only the theme's logo
+    assert [src for src in images if not src.endswith(THEME_LOGO)] == []
     scripts = watched.evaluate("[...document.querySelectorAll('article script')].map(s => s.src ? new URL(s.src).pathname : 'inline')")
     assert [src for src in scripts if "/assets/javascripts/" not in src] == []  # only the archive's own files
     assert watched.locator("article iframe").count() == 0

@@ -9,6 +9,7 @@ from generator.pipeline import PARALLEL_FROM, load_corpus
 from tests.build_processes import (
     alive,
     children,
+    descendants_running,
     kill_hard,
     many_reports,
     start_build,
@@ -40,28 +41,14 @@ def test_the_workers_of_a_build_killed_with_kill_9_die_with_it(tmp_path: Path):
     assert wait_until(lambda: not any(alive(pid) for pid in workers), timeout=10), f"workers outlived the build: {workers}"
 
 
-def pagefind_below(pid: int) -> list[int]:
-    """The Pagefind program among a process's descendants (`python -m pagefind` execs it)."""
-    found, queue = [], [pid]
-    while queue:
-        for child in children(queue.pop()):
-            queue.append(child)
-            try:
-                if b"pagefind" in Path(f"/proc/{child}/cmdline").read_bytes():
-                    found.append(child)
-            except OSError:
-                continue
-    return found
-
-
 def test_the_search_indexer_of_a_build_killed_with_kill_9_dies_with_it(tmp_path: Path):
     project = copy_project(tmp_path / "p")
     shutil.rmtree(project / "source_reports")
     (project / "source_reports").mkdir()
     many_reports(project / "source_reports", 150)  # enough pages that indexing one side takes seconds
     build = start_build(project, "build")
-    assert wait_until(lambda: bool(pagefind_below(build.pid)) or build.poll() is not None, timeout=600)
-    indexers = pagefind_below(build.pid)
+    assert wait_until(lambda: bool(descendants_running(build.pid, "pagefind")) or build.poll() is not None, timeout=600)
+    indexers = descendants_running(build.pid, "pagefind")
     assert indexers, "the build ended before its search stage could be caught running"
     kill_hard(build)
     # killed at once with the build, not when it would have finished indexing
