@@ -98,7 +98,7 @@ DateBasis = Literal["written", "combined", "stamp", "inferred", "editor"]
 class DateValue:
     iso: str  # "2012-01-05", "2019-01" or "2012"
     precision: Literal["day", "month", "year"]
-    # How it was found: written in full in the text; its day and month written, the year from
+    # How it was found: written in full in the text; its month (or day and month) written, the year from
     # elsewhere (a stamp, the text, a clue); the page's publication stamp; a year worked out.
     basis: DateBasis = "written"
 

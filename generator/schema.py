@@ -57,7 +57,7 @@ class ReportFrontMatter(BaseModel):
     date: str | None = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date at its precision; empty when unknown")
     date_precision: Precision | None
     date_text: str | None = Field(description="The words the date was read from")
-    date_basis: DateBasis | None = Field(description="How the date was found: written in the text; combined (day and month written, year from the text or the publication stamp); stamp (the page's publication stamp); inferred (a year worked out from the text); editor")
+    date_basis: DateBasis | None = Field(description="How the date was found: written in the text; combined (the month, or day and month, written; the year from the text or the publication stamp); stamp (the page's publication stamp); inferred (a year worked out from the text); editor")
     province: ProvinceField | None
     implements: list[str] = Field(description="Registry ids, main document first")
     cites: list[str]
